@@ -1,0 +1,26 @@
+import path from 'node:path';
+
+/**
+ * Deployment settings, read once from the environment. Every setting has a default that runs the sample city;
+ * docs/configuration.md lists them.
+ */
+export interface DeploymentConfig {
+  /** Path of the warehouse DuckDB file the ETL writes and the dashboard reads. */
+  databasePath: string;
+  /** IANA zone that every stored timestamp is expressed in (wall-clock time of the deployment). */
+  timeZone: string;
+  /** GB/T 2260 code (or any region code of a loaded hierarchy) of the area the deployment covers. */
+  regionCode: string;
+  /** File holding the per-installation key for caller hashes; kept outside the database on purpose. */
+  secretPath: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): DeploymentConfig {
+  const databasePath = path.resolve(env.HOTLINE_DB ?? 'data/hotline.duckdb');
+  return {
+    databasePath,
+    timeZone: env.HOTLINE_TZ ?? 'Asia/Shanghai',
+    regionCode: env.HOTLINE_REGION ?? '511500',
+    secretPath: path.resolve(env.HOTLINE_SECRET_FILE ?? path.join(path.dirname(databasePath), 'hotline.secret')),
+  };
+}
