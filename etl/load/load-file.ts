@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { execute, queryRows } from '../../lib/db/connection';
+import { quoteIdentifier, sqlString } from '../../lib/sql/quote';
+import { maskTextSql } from '../normalise/privacy-sql';
+import { type StagedFile, stageFile } from '../readers';
+import { type BoundLayout, detectLayout, requireLayout } from './detect-layout';
+import { recordLoad, recordSkipped, type FileLoadResult, nextLoadId, findIdenticalLoad } from './load-log';
+import { createCategoryLookup } from './lookups';
+import type { Layout, TicketField } from './mapping-schema';
+import { mergeTickets, ticketColumns } from './merge';
+import { normalisedSelect } from './normalised-select';
+
+export interface LoadFileOptions {
+  layouts: Layout[];
+  /** A layout forced by the user; otherwise detected from the headers. */
+  layout?: Layout;
+  deploymentTimeZone: string;
+  secret: Uint8Array;
+  hasBoundaries: boolean;
+  tmpDir?: string;
+  /** Called as stages start, with rows staged so far. */
+  onStage?: (stage: string, rows: number) => void;
+}
+
+const PERSONAL_FIELDS: TicketField[] = ['callerPhone', 'callerName', 'callerIdNumber', 'callerAccount'];
+
+/** SHA-256 of the file's bytes, streamed. */
+export async function fileContentHash(filePath: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** JSON of a staged row as read, with personal columns removed and personal data in the rest masked. */
+function rawValuesSql(bound: BoundLayout, staged: StagedFile, alias: string): string {
+  const personal = new Set(PERSONAL_FIELDS.flatMap((f) => bound.columns[f] ?? []));
+  const nameColumn = bound.columns.callerName?.[0];
+  const name = nameColumn ? `${alias}.${quoteIdentifier(nameColumn)}` : null;
+  const value = (c: string) => {
+    const column = `${alias}.${quoteIdentifier(c)}`;
+    return name ? `CASE WHEN length(${name}) >= 2 THEN replace(${column}, ${name}, '*') ELSE ${column} END` : column;
+  };
+  const pairs = staged.columns.map((c) =>
+    personal.has(c)
+      ? `${sqlString(c)}, CASE WHEN ${alias}.${quoteIdentifier(c)} IS NOT NULL THEN '[removed]' END`
+      : `${sqlString(c)}, ${maskTextSql(value(c))}`,
+  );
+  // json_object takes at most 100 arguments per call on some versions: merge in slices.
+  const slices: string[] = [];
+  for (let i = 0; i < pairs.length; i += 40) slices.push(`json_object(${pairs.slice(i, i + 40).join(', ')})`);
+  return slices.length === 1 ? (slices[0] as string) : `json_merge_patch(${slices.join(', ')})`;
+}
+
+/**
+ * Loads one export file into the warehouse in one transaction: stage → detect layout → normalise → reject → merge
+ * → log. On any error the transaction rolls back, a 'failed' entry is logged, and the error is rethrown.
+ * An identical file (same content hash) already loaded is skipped.
+ */
+export async function loadFile(
+  connection: DuckDBConnection,
+  filePath: string,
+  options: LoadFileOptions,
+): Promise<FileLoadResult> {
+  const started = Date.now();
+  const timings: Record<string, number> = {};
+  let mark = started;
+  const lap = (stage: string) => {
+    const now = Date.now();
+    timings[stage] = (now - mark) / 1000;
+    mark = now;
+  };
+  const fileName = path.basename(filePath);
+  options.onStage?.('hash', 0);
+  const contentHash = await fileContentHash(filePath);
+  lap('hash');
+  const identical = await findIdenticalLoad(connection, contentHash);
+  if (identical) return recordSkipped(connection, filePath, contentHash, identical, started);
+
+  options.onStage?.('read', 0);
+  const staged = await stageFile(connection, filePath, {
+    tableName: 'atlas_stage',
+    tmpDir: options.tmpDir,
+    onProgress: (rows) => options.onStage?.('read', rows),
+  });
+  lap('read');
+  const bound = options.layout
+    ? requireLayout(fileName, staged.columns, options.layout)
+    : detectLayout(fileName, staged.columns, options.layouts);
+
+  await execute(connection, 'BEGIN TRANSACTION');
+  try {
+    const loadId = await nextLoadId(connection);
+    await createCategoryLookup(connection, bound.layout);
+    options.onStage?.('normalise', staged.rowCount);
+    const loadTime = await localNow(connection);
+    await execute(
+      connection,
+      `CREATE OR REPLACE TEMP TABLE norm AS ${normalisedSelect(bound, {
+        stagedTable: staged.table,
+        loadId,
+        fileName,
+        deploymentTimeZone: options.deploymentTimeZone,
+        loadTime,
+        secret: options.secret,
+        hasBoundaries: options.hasBoundaries,
+      })}`,
+    );
+    lap('normalise');
+    options.onStage?.('reject', staged.rowCount);
+    await execute(
+      connection,
+      `INSERT INTO rejected_rows
+       SELECT ${loadId}, ${sqlString(fileName)}, n._row, n.reject_column, n.reject_reason, ${rawValuesSql(bound, staged, 's')}
+       FROM norm n JOIN ${quoteIdentifier(staged.table)} s USING (_row)
+       WHERE n.reject_reason IS NOT NULL`,
+    );
+    for (const r of staged.readerRejects) {
+      await execute(connection, 'INSERT INTO rejected_rows VALUES ($1, $2, $3, $4, $5, $6)', [
+        loadId,
+        fileName,
+        r.row,
+        r.column ?? null,
+        r.reason,
+        JSON.stringify({ line: r.raw.slice(0, 2000) }),
+      ]);
+    }
+    lap('reject');
+    options.onStage?.('merge', staged.rowCount);
+    const counts = await mergeTickets(connection, await ticketColumns(connection));
+    lap('merge');
+    const result = await recordLoad(connection, {
+      loadId,
+      filePath,
+      contentHash,
+      layout: bound.layout.id,
+      started,
+      staged,
+      counts,
+      timings,
+    });
+    await execute(connection, 'COMMIT');
+    return result;
+  } catch (error) {
+    await execute(connection, 'ROLLBACK');
+    throw error;
+  } finally {
+    await execute(connection, `DROP TABLE IF EXISTS ${quoteIdentifier(staged.table)}`);
+    await execute(connection, 'DROP TABLE IF EXISTS norm');
+    await execute(connection, 'DROP TABLE IF EXISTS incoming');
+  }
+}
+
+async function localNow(connection: DuckDBConnection): Promise<string> {
+  const [row] = await queryRows<{ now: string }>(
+    connection,
+    "SELECT strftime(now()::TIMESTAMP, '%Y-%m-%d %H:%M:%S') AS now",
+  );
+  return row?.now ?? new Date().toISOString().slice(0, 19).replace('T', ' ');
+}

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { DeploymentConfig } from '../../lib/config';
+import { fileContentHash, loadFile } from './load-file';
+import { type FileLoadResult, recordFailure } from './load-log';
+import type { Layout } from './mapping-schema';
+import { openWorkingCopy } from './publish';
+import { refreshRollups } from './rollups';
+import { openWriter } from './writer';
+
+export interface LoadFilesOptions {
+  config: DeploymentConfig;
+  layouts: Layout[];
+  layout?: Layout;
+  onStage?: (file: string, stage: string, rows: number) => void;
+  onFile?: (result: FileLoadResult) => void;
+}
+
+export interface LoadFilesOutcome {
+  results: FileLoadResult[];
+  timings: Record<string, number>;
+}
+
+function failedResult(filePath: string, message: string): FileLoadResult {
+  return {
+    loadId: 0,
+    file: path.basename(filePath),
+    layout: null,
+    status: 'failed',
+    message,
+    read: 0,
+    loaded: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    outOfArea: 0,
+    firstReceived: null,
+    lastReceived: null,
+    seconds: 0,
+    timings: {},
+  };
+}
+
+/**
+ * Loads files into the warehouse: each file in its own transaction on a working copy, then rollups, then the copy is
+ * published over the database (see publish.ts). A file that fails is rolled back and logged; the others still load.
+ */
+export async function loadFiles(files: string[], options: LoadFilesOptions): Promise<LoadFilesOutcome> {
+  const working = openWorkingCopy(options.config.databasePath);
+  const results: FileLoadResult[] = [];
+  const timings: Record<string, number> = {};
+  try {
+    const writer = await openWriter(working.workingPath, options.config);
+    try {
+      for (const file of files) {
+        let result: FileLoadResult;
+        try {
+          result = await loadFile(writer.connection, file, {
+            layouts: options.layouts,
+            layout: options.layout,
+            deploymentTimeZone: options.config.timeZone,
+            secret: writer.secret,
+            hasBoundaries: writer.hasBoundaries,
+            onStage: (stage, rows) => options.onStage?.(path.basename(file), stage, rows),
+          });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          await recordFailure(writer.connection, file, await fileContentHash(file).catch(() => ''), message);
+          result = failedResult(file, message);
+        }
+        for (const [stage, seconds] of Object.entries(result.timings)) {
+          timings[stage] = (timings[stage] ?? 0) + seconds;
+        }
+        results.push(result);
+        options.onFile?.(result);
+      }
+      if (results.some((r) => r.loaded + r.updated > 0)) {
+        const started = Date.now();
+        options.onStage?.('(all files)', 'rollups', 0);
+        await refreshRollups(writer.connection);
+        timings.rollups = (Date.now() - started) / 1000;
+      }
+      await writer.checkpoint();
+    } finally {
+      writer.close();
+    }
+    const started = Date.now();
+    working.publish();
+    timings.publish = (Date.now() - started) / 1000;
+  } catch (error) {
+    working.abandon();
+    throw error;
+  }
+  return { results, timings };
+}

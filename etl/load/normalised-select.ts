@@ -1,0 +1,283 @@
+import { h3ParentSql } from '../../lib/geo/h3-sql';
+import { regionNameKeySql } from '../../lib/geo/region-names';
+import { quoteIdentifier, sqlString } from '../../lib/sql/quote';
+import { callerKeySql } from '../normalise/caller-key-sql';
+import {
+  appealTypeSql,
+  booleanSql,
+  doubleSql,
+  integerSql,
+  satisfactionSql,
+  statusSql,
+} from '../normalise/codes';
+import { dueFromDaysSql, handlingHoursSql, overdueSql } from '../normalise/durations';
+import { maskAddressSql, maskTextSql, placeKeySql } from '../normalise/privacy-sql';
+import { timestampSql } from '../normalise/timestamp';
+import type { BoundLayout } from './detect-layout';
+import { layoutSystem } from './layouts';
+import type { FieldSpec, TicketField } from './mapping-schema';
+import { keyExprSql, type SourceValues, sourceValues } from './source-values';
+
+/** What the per-file SQL needs to know beyond the layout. */
+export interface NormaliseContext {
+  stagedTable: string;
+  loadId: number;
+  fileName: string;
+  deploymentTimeZone: string;
+  /** Load start, as a wall-clock timestamp in the deployment zone: 'YYYY-MM-DD HH:MM:SS'. */
+  loadTime: string;
+  /** The installation's HMAC key. */
+  secret: Uint8Array;
+  /** True when the deployment has boundaries: points outside every one are out of area. */
+  hasBoundaries: boolean;
+}
+
+const NULL = 'NULL';
+
+function formatsOf(spec: FieldSpec | undefined): string[] | undefined {
+  return spec && typeof spec === 'object' && !Array.isArray(spec) ? spec.formats : undefined;
+}
+
+/**
+ * The SELECT that turns one staged file into canonical ticket rows plus the reason a row is rejected. It reads the
+ * staged table once; DuckDB does the parsing, the JS UDFs do only coordinates, H3 and point-in-polygon.
+ * Output columns: _row, reject_column, reject_reason, every tickets column, coord_out_of_area.
+ */
+export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): string {
+  const layout = bound.layout;
+  const v: SourceValues = sourceValues(bound);
+  const f = (field: TicketField) => v[field] ?? NULL;
+  const header = (field: TicketField) => bound.columns[field]?.[0] ?? field;
+  const ts = (field: TicketField) =>
+    v[field]
+      ? timestampSql(f(field), {
+          sourceTimeZone: layout.timeZone ?? ctx.deploymentTimeZone,
+          deploymentTimeZone: ctx.deploymentTimeZone,
+          formats: formatsOf(layout.fields[field]),
+        })
+      : NULL;
+  const text = (field: TicketField) => (v[field] ? `nullif(trim(${f(field)}), '')` : NULL);
+  const masked = (field: TicketField) => {
+    if (!v[field]) return NULL;
+    const name = v.callerName;
+    // A caller's name written into their own appeal text is masked with the row's name column.
+    const withoutName = name
+      ? `CASE WHEN length(${name}) >= 2 THEN replace(${f(field)}, ${name}, '*') ELSE ${f(field)} END`
+      : f(field);
+    return maskTextSql(withoutName);
+  };
+  const system = sqlString(layoutSystem(layout));
+  const sourceColumns = bound.allHeaders.map(quoteIdentifier);
+
+  const src = `
+    SELECT
+      _row,
+      md5(concat_ws(chr(31), ${sourceColumns.map((c) => `coalesce(${c}, chr(0))`).join(', ')})) AS raw_hash,
+      ${text('sourceId')} AS source_id,
+      ${text('channel')} AS channel,
+      ${f('receivedAt')} AS received_raw,
+      ${ts('receivedAt')} AS received_at,
+      ${ts('dispatchedAt')} AS dispatched_at,
+      ${ts('firstResponseAt')} AS first_response_at,
+      coalesce(${ts('dueAt')}, ${v.dueDays ? dueFromDaysSql(ts('receivedAt'), integerSql(f('dueDays'))) : NULL}) AS due_at,
+      ${ts('closedAt')} AS closed_at,
+      ${v.appealType ? appealTypeSql(f('appealType')) : NULL} AS appeal_type,
+      ${text('categoryCode')} AS category_code_raw,
+      ${text('categoryL1')} AS category_l1_raw,
+      ${text('categoryL2')} AS category_l2_raw,
+      ${text('categoryL3')} AS category_l3_raw,
+      ${masked('title')} AS title,
+      ${masked('content')} AS content,
+      ${masked('reply')} AS reply,
+      regexp_replace(${f('regionCode')}, '\\D', '', 'g') AS region_code_raw,
+      ${text('county')} AS county_raw,
+      ${text('town')} AS town_raw,
+      ${text('community')} AS community_raw,
+      ${v.address ? maskAddressSql(f('address')) : NULL} AS address,
+      ${v.address ? placeKeySql(f('address')) : NULL} AS place_key,
+      ${v.lon ? doubleSql(f('lon')) : NULL} AS lon_in,
+      ${v.lat ? doubleSql(f('lat')) : NULL} AS lat_in,
+      upper(regexp_replace(coalesce(${f('coordinateSystem')}, 'WGS84'), '[\\s_-]', '', 'g')) AS coord_system_raw,
+      ${text('department')} AS department,
+      ${v.coDepartments ? `list_filter(list_transform(string_split_regex(${f('coDepartments')}, '[,，、;；/]'), x -> trim(x)), x -> x <> '')` : NULL} AS co_departments,
+      ${v.dispatchCount ? integerSql(f('dispatchCount')) : NULL} AS dispatch_count,
+      ${v.returned ? booleanSql(f('returned')) : NULL} AS returned,
+      ${v.escalated ? booleanSql(f('escalated')) : NULL} AS escalated,
+      ${v.status ? statusSql(f('status')) : NULL} AS status_in,
+      ${v.resolved ? booleanSql(f('resolved')) : NULL} AS resolved,
+      ${v.satisfaction ? satisfactionSql(f('satisfaction')) : NULL} AS satisfaction,
+      ${callerExpression(v, ctx.secret)} AS caller_key
+    FROM ${quoteIdentifier(ctx.stagedTable)}`;
+
+  return `
+WITH src AS (${src}),
+geo AS (
+  SELECT *,
+    (lon_in IS NOT NULL AND lat_in IS NOT NULL AND abs(lat_in) <= 90 AND abs(lon_in) <= 180
+      AND NOT (lon_in = 0 AND lat_in = 0)) AS coord_valid
+  FROM src
+),
+wgs AS (
+  SELECT *,
+    CASE WHEN coord_valid THEN atlas_wgs84_lon(lon_in, lat_in, coord_system_raw) END AS lon_w,
+    CASE WHEN coord_valid THEN atlas_wgs84_lat(lon_in, lat_in, coord_system_raw) END AS lat_w
+  FROM geo
+),
+placed AS (
+  SELECT *,
+    CASE WHEN lon_w IS NOT NULL ${ctx.hasBoundaries ? '' : 'AND false'} THEN atlas_region_at(lon_w, lat_w) END AS point_region
+  FROM wgs
+),
+located AS (
+  SELECT p.*,
+    (lon_in IS NOT NULL OR lat_in IS NOT NULL) AND (NOT coord_valid ${ctx.hasBoundaries ? 'OR point_region IS NULL' : ''}) AS coord_out_of_area,
+    rc.code AS code_region,
+    ca.code AS county_by_name,
+    ta.code AS town_by_name
+  FROM placed p
+  LEFT JOIN regions rc ON rc.code = CASE WHEN length(p.region_code_raw) = 12 THEN left(p.region_code_raw, 9) ELSE p.region_code_raw END
+  LEFT JOIN atlas_unique_aliases ca ON ca.level = 3 AND ca.alias_key = ${regionNameKeySql('p.county_raw')}
+  LEFT JOIN atlas_unique_aliases ta ON ta.level = 4 AND ta.alias_key = ${regionNameKeySql('p.town_raw')}
+    AND (ca.code IS NULL OR ta.parent_code = ca.code)
+),
+regioned AS (
+  SELECT l.*,
+    coalesce(
+      CASE WHEN rcl.level >= 4 THEN code_region END,
+      town_by_name,
+      CASE WHEN pr.level = 4 THEN point_region END
+    ) AS town_code,
+    coalesce(
+      CASE WHEN rcl.level = 3 THEN code_region WHEN rcl.level >= 4 THEN rcl.parent_code END,
+      county_by_name,
+      tn.parent_code,
+      CASE WHEN pr.level = 3 THEN point_region WHEN pr.level = 4 THEN pr.parent_code END
+    ) AS county_code,
+    CASE
+      WHEN code_region IS NOT NULL THEN 'code'
+      WHEN county_by_name IS NOT NULL OR town_by_name IS NOT NULL THEN 'name'
+      WHEN point_region IS NOT NULL THEN 'point'
+    END AS region_method
+  FROM located l
+  LEFT JOIN regions rcl ON rcl.code = l.code_region
+  LEFT JOIN regions tn ON tn.code = l.town_by_name
+  LEFT JOIN regions pr ON pr.code = l.point_region
+),
+categorised AS (
+  SELECT r.*,
+    coalesce(cc.code, k12.code, k2.code, k1.code) AS category_code,
+    CASE WHEN cc.code IS NOT NULL THEN 'source'
+         WHEN coalesce(k12.code, k2.code, k1.code) IS NOT NULL THEN coalesce(k12.origin, k2.origin, k1.origin) END
+      AS category_origin
+  FROM regioned r
+  LEFT JOIN categories cc ON cc.code = r.category_code_raw
+  LEFT JOIN atlas_category_keys k12 ON k12.key = ${keyExprSql(`concat_ws(' / ', r.category_l1_raw, r.category_l2_raw)`)}
+  LEFT JOIN atlas_category_keys k2 ON k2.key = ${keyExprSql('r.category_l2_raw')}
+  LEFT JOIN atlas_category_keys k1 ON k1.key = ${keyExprSql('r.category_l1_raw')}
+),
+finished AS (
+  SELECT c.*,
+    ${system} || ':' || c.source_id AS ticket_id,
+    cat.level AS category_level,
+    CASE WHEN cat.level = 1 THEN cat.code ELSE cat.parent_code END AS category_l1,
+    CASE WHEN cat.level = 2 THEN cat.code END AS category_l2,
+    coalesce(c.status_in, CASE WHEN c.closed_at IS NOT NULL THEN 'closed' END) AS status,
+    cty.parent_code AS city_code,
+    prv.parent_code AS province_code,
+    CASE WHEN NOT c.coord_out_of_area THEN c.lon_w END AS lon,
+    CASE WHEN NOT c.coord_out_of_area THEN c.lat_w END AS lat
+  FROM categorised c
+  LEFT JOIN categories cat ON cat.code = c.category_code
+  LEFT JOIN regions cty ON cty.code = c.county_code
+  LEFT JOIN regions prv ON prv.code = cty.parent_code
+),
+deduplicated AS (
+  SELECT *,
+    atlas_h3(lat, lon, 10) AS h3_r10,
+    min(_row) OVER (PARTITION BY raw_hash) AS first_same_row
+  FROM finished
+),
+hashed AS (
+  -- An exact copy of a row is a duplicate; a different row with the same id supersedes the earlier one.
+  SELECT *,
+    max(CASE WHEN _row = first_same_row THEN _row END) OVER (PARTITION BY ticket_id) AS last_id_row
+  FROM deduplicated
+)
+SELECT
+  _row,
+  CASE
+    WHEN source_id IS NULL THEN ${sqlString(header('sourceId'))}
+    WHEN received_raw IS NULL OR received_at IS NULL THEN ${sqlString(header('receivedAt'))}
+    WHEN received_at < TIMESTAMP '1990-01-01' OR received_at > TIMESTAMP ${sqlString(ctx.loadTime)} + INTERVAL 1 DAY
+      THEN ${sqlString(header('receivedAt'))}
+    ${requiredChecks(bound, v)}
+  END AS reject_column,
+  CASE
+    WHEN source_id IS NULL THEN 'missing id'
+    WHEN received_raw IS NULL THEN 'missing time received'
+    WHEN received_at IS NULL THEN 'unreadable date: ' || received_raw
+    WHEN received_at < TIMESTAMP '1990-01-01' OR received_at > TIMESTAMP ${sqlString(ctx.loadTime)} + INTERVAL 1 DAY
+      THEN 'date out of range: ' || received_raw
+    ${requiredReasons(bound, v)}
+    WHEN _row > first_same_row THEN 'duplicate of row ' || first_same_row
+    WHEN _row < last_id_row THEN 'superseded by row ' || last_id_row || ' with the same id in this file'
+  END AS reject_reason,
+  coord_out_of_area,
+  ticket_id,
+  coalesce(channel, 'unknown') AS channel,
+  source_id,
+  ${sqlString(layout.id)} AS source_layout,
+  ${ctx.loadId}::INTEGER AS load_id,
+  ${sqlString(ctx.fileName)} AS source_file,
+  _row AS source_row,
+  received_at, dispatched_at, first_response_at, due_at, closed_at,
+  appeal_type,
+  category_code, category_l1, category_l2,
+  nullif(concat_ws(' / ', category_l1_raw, category_l2_raw, category_l3_raw), '') AS category_raw,
+  category_origin,
+  NULL::DOUBLE AS category_confidence,
+  title, content, reply,
+  coalesce(town_code, county_code) AS region_code,
+  province_code, city_code, county_code, town_code,
+  NULL::VARCHAR AS community_code,
+  nullif(concat_ws(' ', county_raw, town_raw, community_raw), '') AS region_raw,
+  region_method,
+  address, place_key,
+  lon, lat,
+  CASE WHEN lon_in IS NOT NULL THEN coord_system_raw END AS coord_system_raw,
+  ${h3ParentSql('h3_r10', 6)} AS h3_r6,
+  ${h3ParentSql('h3_r10', 8)} AS h3_r8,
+  h3_r10,
+  department, co_departments, dispatch_count, returned, escalated,
+  status, resolved, satisfaction,
+  ${overdueSql('closed_at', 'due_at', `TIMESTAMP ${sqlString(ctx.loadTime)}`)} AS overdue,
+  ${handlingHoursSql('received_at', 'closed_at')} AS handling_hours,
+  caller_key
+FROM hashed`;
+}
+
+/** Non-empty checks for the layout's other required fields. */
+function requiredOthers(bound: BoundLayout, v: SourceValues): TicketField[] {
+  return bound.layout.required.filter((f) => f !== 'sourceId' && f !== 'receivedAt' && v[f] !== undefined);
+}
+
+function requiredChecks(bound: BoundLayout, v: SourceValues): string {
+  return requiredOthers(bound, v)
+    .map((f) => `WHEN nullif(trim(${v[f]}), '') IS NULL THEN ${sqlString(bound.columns[f]?.[0] ?? f)}`)
+    .join('\n    ');
+}
+
+function requiredReasons(bound: BoundLayout, v: SourceValues): string {
+  return requiredOthers(bound, v)
+    .map((f) => `WHEN nullif(trim(${v[f]}), '') IS NULL THEN ${sqlString(`missing ${f}`)}`)
+    .join('\n    ');
+}
+
+/** The caller key from the strongest identifier the row has: phone, then ID number, then platform account. */
+function callerExpression(v: SourceValues, secret: Uint8Array): string {
+  const parts: string[] = [];
+  if (v.callerPhone) parts.push(callerKeySql(v.callerPhone, secret, 'phone'));
+  if (v.callerIdNumber) parts.push(callerKeySql(v.callerIdNumber, secret, 'id'));
+  if (v.callerAccount) parts.push(callerKeySql(v.callerAccount, secret, 'account'));
+  return parts.length === 0 ? NULL : parts.length === 1 ? (parts[0] as string) : `coalesce(${parts.join(', ')})`;
+}

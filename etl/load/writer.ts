@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DeploymentConfig } from '../../lib/config';
+import { execute } from '../../lib/db/connection';
+import { openWarehouse } from '../../lib/db/connection';
+import { loadRegionIndex } from '../../lib/geo/boundaries';
+import { loadOrCreateSecret } from '../../lib/privacy/secret';
+import { loadRegions } from '../geo/load-regions';
+import { registerGeoFunctions } from '../geo/udfs';
+import { createRegionLookup, writeCategories } from './lookups';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
+
+export interface Writer {
+  connection: DuckDBConnection;
+  secret: Uint8Array;
+  hasBoundaries: boolean;
+  checkpoint(): Promise<void>;
+  close(): void;
+}
+
+/** The boundary file shipped for a deployment region, if any (public/geo/<code>-districts.geojson). */
+export function boundaryFileFor(regionCode: string): string | null {
+  const file = fileURLToPath(new URL(`../../public/geo/${regionCode}-districts.geojson`, import.meta.url));
+  return existsSync(file) ? file : null;
+}
+
+/**
+ * Opens a warehouse file for the ETL: creates the schema, writes the taxonomy and the deployment's regions,
+ * registers the geo UDFs, and reads the caller-hash key. Only the ETL calls this, on its working copy.
+ */
+export async function openWriter(filePath: string, config: DeploymentConfig): Promise<Writer> {
+  const warehouse = await openWarehouse(filePath, { timeZone: config.timeZone });
+  const { connection } = warehouse;
+  try {
+    await execute(connection, SCHEMA_SQL);
+    await execute(connection, "INSERT OR REPLACE INTO meta VALUES ('schema_version', $1), ('time_zone', $2)", [
+      String(SCHEMA_VERSION),
+      config.timeZone,
+    ]);
+    await writeCategories(connection);
+    const boundaryFile = config.regionCode ? boundaryFileFor(config.regionCode) : null;
+    if (config.regionCode) await loadRegions(connection, config.regionCode);
+    await createRegionLookup(connection);
+    registerGeoFunctions(connection, { regionIndex: boundaryFile ? loadRegionIndex(boundaryFile) : null });
+    const secret = loadOrCreateSecret(config.secretPath);
+    return {
+      connection,
+      secret,
+      hasBoundaries: boundaryFile !== null,
+      checkpoint: () => execute(connection, 'CHECKPOINT'),
+      close: () => warehouse.close(),
+    };
+  } catch (error) {
+    warehouse.close();
+    throw error;
+  }
+}
