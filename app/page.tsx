@@ -1,5 +1,5 @@
-import { fetchChannelSummary, fetchLoadSummary } from '@/lib/queries/warehouse-summary';
 import { WarehouseMissingError } from '@/lib/db/read-only-warehouse';
+import { fetchChannelSummary, fetchLoadSummary } from '@/lib/queries/warehouse-summary';
 import { WarehouseStatus } from './ui/warehouse/warehouse-status';
 
 export const dynamic = 'force-dynamic';

@@ -63,7 +63,13 @@ export function bindLayout(layout: Layout, headers: string[]): BoundLayout {
     const isConstant = spec !== undefined && typeof spec === 'object' && !Array.isArray(spec) && spec.value;
     return !isConstant && (columns[f] === undefined || columns[f]?.length === 0);
   });
-  return { layout, columns, missingRequired, coverage: wanted === 0 ? 0 : found / wanted, allHeaders: headers };
+  return {
+    layout,
+    columns,
+    missingRequired,
+    coverage: wanted === 0 ? 0 : found / wanted,
+    allHeaders: headers,
+  };
 }
 
 function describeMissing(bound: BoundLayout): string {

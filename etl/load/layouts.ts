@@ -37,7 +37,9 @@ export function resolveLayout(idOrPath: string): Layout {
     const known = builtInLayouts()
       .map((l) => l.id)
       .join(', ');
-    throw new Error(`unknown source layout "${idOrPath}" (known: ${known}; or give a path to a mapping .json)`);
+    throw new Error(
+      `unknown source layout "${idOrPath}" (known: ${known}; or give a path to a mapping .json)`,
+    );
   }
   return layout;
 }

@@ -7,7 +7,7 @@ import { quoteIdentifier, sqlString } from '../../lib/sql/quote';
 import { maskTextSql } from '../normalise/privacy-sql';
 import { type StagedFile, stageFile } from '../readers';
 import { type BoundLayout, detectLayout, requireLayout } from './detect-layout';
-import { recordLoad, recordSkipped, type FileLoadResult, nextLoadId, findIdenticalLoad } from './load-log';
+import { type FileLoadResult, findIdenticalLoad, nextLoadId, recordLoad, recordSkipped } from './load-log';
 import { createCategoryLookup } from './lookups';
 import type { Layout, TicketField } from './mapping-schema';
 import { mergeTickets, ticketColumns } from './merge';
@@ -41,7 +41,9 @@ function rawValuesSql(bound: BoundLayout, staged: StagedFile, alias: string): st
   const name = nameColumn ? `${alias}.${quoteIdentifier(nameColumn)}` : null;
   const value = (c: string) => {
     const column = `${alias}.${quoteIdentifier(c)}`;
-    return name ? `CASE WHEN length(${name}) >= 2 THEN replace(${column}, ${name}, '*') ELSE ${column} END` : column;
+    return name
+      ? `CASE WHEN length(${name}) >= 2 THEN replace(${column}, ${name}, '*') ELSE ${column} END`
+      : column;
   };
   const pairs = staged.columns.map((c) =>
     personal.has(c)

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { categories, findCategoryByName } from '../../lib/taxonomy';
-import { regionNameKeySql } from '../../lib/geo/region-names';
 import { execute } from '../../lib/db/connection';
+import { regionNameKeySql } from '../../lib/geo/region-names';
+import { categories, findCategoryByName } from '../../lib/taxonomy';
 import { headerKey } from './detect-layout';
 import type { Layout } from './mapping-schema';
 
@@ -45,7 +45,9 @@ function categoryTarget(layout: Layout, target: string): string {
   if (byCode) return byCode.code;
   const byName = findCategoryByName(target);
   if (byName) return byName.code;
-  throw new Error(`layout "${layout.id}": categoryMap target "${target}" is neither a taxonomy code nor a name`);
+  throw new Error(
+    `layout "${layout.id}": categoryMap target "${target}" is neither a taxonomy code nor a name`,
+  );
 }
 
 /**

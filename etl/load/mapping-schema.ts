@@ -62,7 +62,10 @@ export const fieldSpecSchema = z.union([
       map: z.record(z.string(), z.string()).optional(),
       formats: z.array(z.string()).optional(),
       /** Read the column only on rows where another column holds one of these values (case-insensitive). */
-      onlyIf: z.object({ column: z.string().min(1), in: z.array(z.string()).min(1) }).strict().optional(),
+      onlyIf: z
+        .object({ column: z.string().min(1), in: z.array(z.string()).min(1) })
+        .strict()
+        .optional(),
     })
     .strict()
     .refine((f) => [f.column, f.join, f.value].filter((x) => x !== undefined).length === 1, {
@@ -78,7 +81,10 @@ export const layoutSchema = z
     title: z.object({ zh: z.string(), en: z.string() }),
     description: z.string().optional(),
     /** The system whose ids `sourceId` holds; ticket ids are '<system>:<sourceId>'. Defaults to the layout id. */
-    system: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
+    system: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .optional(),
     formats: z.array(z.enum(['csv', 'xlsx', 'json', 'parquet'])).min(1),
     /** Zone of timestamps written without an offset; defaults to the deployment's zone. */
     timeZone: z.string().optional(),
@@ -92,7 +98,9 @@ export const layoutSchema = z
   .refine((l) => l.fields.sourceId !== undefined && l.fields.receivedAt !== undefined, {
     message: 'a layout must map sourceId and receivedAt',
   })
-  .refine((l) => l.fields.channel !== undefined, { message: 'a layout must give channel (a column or a value)' });
+  .refine((l) => l.fields.channel !== undefined, {
+    message: 'a layout must give channel (a column or a value)',
+  });
 
 export type Layout = z.infer<typeof layoutSchema>;
 

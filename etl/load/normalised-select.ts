@@ -55,10 +55,10 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): str
           deploymentTimeZone: ctx.deploymentTimeZone,
           formats: formatsOf(layout.fields[field]),
         })
-      : NULL;
-  const text = (field: TicketField) => (v[field] ? `nullif(trim(${f(field)}), '')` : NULL);
+      : 'NULL::TIMESTAMP';
+  const text = (field: TicketField) => (v[field] ? `nullif(trim(${f(field)}), '')` : 'NULL::VARCHAR');
   const masked = (field: TicketField) => {
-    if (!v[field]) return NULL;
+    if (!v[field]) return 'NULL::VARCHAR';
     const name = v.callerName;
     // A caller's name written into their own appeal text is masked with the row's name column.
     const withoutName = name
@@ -75,13 +75,13 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): str
       md5(concat_ws(chr(31), ${sourceColumns.map((c) => `coalesce(${c}, chr(0))`).join(', ')})) AS raw_hash,
       ${text('sourceId')} AS source_id,
       ${text('channel')} AS channel,
-      ${f('receivedAt')} AS received_raw,
+      ${f('receivedAt')}::VARCHAR AS received_raw,
       ${ts('receivedAt')} AS received_at,
       ${ts('dispatchedAt')} AS dispatched_at,
       ${ts('firstResponseAt')} AS first_response_at,
-      coalesce(${ts('dueAt')}, ${v.dueDays ? dueFromDaysSql(ts('receivedAt'), integerSql(f('dueDays'))) : NULL}) AS due_at,
+      coalesce(${ts('dueAt')}, ${v.dueDays ? dueFromDaysSql(ts('receivedAt'), integerSql(f('dueDays'))) : 'NULL::TIMESTAMP'}) AS due_at,
       ${ts('closedAt')} AS closed_at,
-      ${v.appealType ? appealTypeSql(f('appealType')) : NULL} AS appeal_type,
+      ${v.appealType ? appealTypeSql(f('appealType')) : 'NULL::VARCHAR'} AS appeal_type,
       ${text('categoryCode')} AS category_code_raw,
       ${text('categoryL1')} AS category_l1_raw,
       ${text('categoryL2')} AS category_l2_raw,
@@ -89,24 +89,29 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): str
       ${masked('title')} AS title,
       ${masked('content')} AS content,
       ${masked('reply')} AS reply,
-      regexp_replace(${f('regionCode')}, '\\D', '', 'g') AS region_code_raw,
+      regexp_replace(${v.regionCode ?? 'NULL::VARCHAR'}, '\\D', '', 'g') AS region_code_raw,
       ${text('county')} AS county_raw,
       ${text('town')} AS town_raw,
       ${text('community')} AS community_raw,
-      ${v.address ? maskAddressSql(f('address')) : NULL} AS address,
-      ${v.address ? placeKeySql(f('address')) : NULL} AS place_key,
-      ${v.lon ? doubleSql(f('lon')) : NULL} AS lon_in,
-      ${v.lat ? doubleSql(f('lat')) : NULL} AS lat_in,
+      ${v.address ? maskAddressSql(f('address')) : 'NULL::VARCHAR'} AS address,
+      ${v.address ? placeKeySql(f('address')) : 'NULL::VARCHAR'} AS place_key,
+      ${v.lon ? doubleSql(f('lon')) : 'NULL::DOUBLE'} AS lon_in,
+      ${v.lat ? doubleSql(f('lat')) : 'NULL::DOUBLE'} AS lat_in,
       upper(regexp_replace(coalesce(${f('coordinateSystem')}, 'WGS84'), '[\\s_-]', '', 'g')) AS coord_system_raw,
       ${text('department')} AS department,
-      ${v.coDepartments ? `list_filter(list_transform(string_split_regex(${f('coDepartments')}, '[,，、;；/]'), x -> trim(x)), x -> x <> '')` : NULL} AS co_departments,
-      ${v.dispatchCount ? integerSql(f('dispatchCount')) : NULL} AS dispatch_count,
-      ${v.returned ? booleanSql(f('returned')) : NULL} AS returned,
-      ${v.escalated ? booleanSql(f('escalated')) : NULL} AS escalated,
-      ${v.status ? statusSql(f('status')) : NULL} AS status_in,
-      ${v.resolved ? booleanSql(f('resolved')) : NULL} AS resolved,
-      ${v.satisfaction ? satisfactionSql(f('satisfaction')) : NULL} AS satisfaction,
-      ${callerExpression(v, ctx.secret)} AS caller_key
+      ${v.coDepartments ? `list_filter(list_transform(string_split_regex(${f('coDepartments')}, '[,，、;；/]'), x -> trim(x)), x -> x <> '')` : 'NULL::VARCHAR[]'} AS co_departments,
+      ${v.dispatchCount ? integerSql(f('dispatchCount')) : 'NULL::INTEGER'} AS dispatch_count,
+      ${v.returned ? booleanSql(f('returned')) : 'NULL::BOOLEAN'} AS returned,
+      ${v.escalated ? booleanSql(f('escalated')) : 'NULL::BOOLEAN'} AS escalated,
+      ${v.status ? statusSql(f('status')) : 'NULL::VARCHAR'} AS status_in,
+      ${v.resolved ? booleanSql(f('resolved')) : 'NULL::BOOLEAN'} AS resolved,
+      ${v.satisfaction ? satisfactionSql(f('satisfaction')) : 'NULL::VARCHAR'} AS satisfaction,
+      ${callerExpression(v, ctx.secret)} AS caller_key${requiredOthers(bound, v)
+        .map(
+          (field) => `,
+      nullif(trim(${v[field]}), '') IS NULL AS "missing_${field}"`,
+        )
+        .join('')}
     FROM ${quoteIdentifier(ctx.stagedTable)}`;
 
   return `
@@ -263,13 +268,13 @@ function requiredOthers(bound: BoundLayout, v: SourceValues): TicketField[] {
 
 function requiredChecks(bound: BoundLayout, v: SourceValues): string {
   return requiredOthers(bound, v)
-    .map((f) => `WHEN nullif(trim(${v[f]}), '') IS NULL THEN ${sqlString(bound.columns[f]?.[0] ?? f)}`)
+    .map((f) => `WHEN "missing_${f}" THEN ${sqlString(bound.columns[f]?.[0] ?? f)}`)
     .join('\n    ');
 }
 
 function requiredReasons(bound: BoundLayout, v: SourceValues): string {
   return requiredOthers(bound, v)
-    .map((f) => `WHEN nullif(trim(${v[f]}), '') IS NULL THEN ${sqlString(`missing ${f}`)}`)
+    .map((f) => `WHEN "missing_${f}" THEN ${sqlString(`missing ${bound.columns[f]?.[0] ?? f}`)}`)
     .join('\n    ');
 }
 
@@ -279,5 +284,9 @@ function callerExpression(v: SourceValues, secret: Uint8Array): string {
   if (v.callerPhone) parts.push(callerKeySql(v.callerPhone, secret, 'phone'));
   if (v.callerIdNumber) parts.push(callerKeySql(v.callerIdNumber, secret, 'id'));
   if (v.callerAccount) parts.push(callerKeySql(v.callerAccount, secret, 'account'));
-  return parts.length === 0 ? NULL : parts.length === 1 ? (parts[0] as string) : `coalesce(${parts.join(', ')})`;
+  return parts.length === 0
+    ? 'NULL::VARCHAR'
+    : parts.length === 1
+      ? (parts[0] as string)
+      : `coalesce(${parts.join(', ')})`;
 }

@@ -1,5 +1,15 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdirSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -34,7 +44,9 @@ export function openWorkingCopy(databasePath: string): WorkingCopy {
   if (existsSync(lockPath)) {
     const pid = Number(readFileSync(lockPath, 'utf8').trim());
     if (Number.isFinite(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
-      throw new Error(`${databasePath} is being written by another ETL process (pid ${pid}); wait for it to finish`);
+      throw new Error(
+        `${databasePath} is being written by another ETL process (pid ${pid}); wait for it to finish`,
+      );
     }
     rmSync(lockPath, { force: true });
   }
@@ -53,7 +65,8 @@ export function openWorkingCopy(databasePath: string): WorkingCopy {
       const fd = openSync(workingPath, 'r');
       fsyncSync(fd);
       closeSync(fd);
-      if (existsSync(`${workingPath}.wal`)) throw new Error('working copy still has a WAL: close the writer first');
+      if (existsSync(`${workingPath}.wal`))
+        throw new Error('working copy still has a WAL: close the writer first');
       renameSync(workingPath, databasePath);
       rmSync(`${databasePath}.wal`, { force: true });
       release();

@@ -104,6 +104,13 @@ CREATE TABLE IF NOT EXISTS regions (
   population  INTEGER            -- residents, where known (per-10,000 rates)
 );
 
+CREATE TABLE IF NOT EXISTS region_shapes (
+  code    VARCHAR PRIMARY KEY,
+  name    VARCHAR,
+  level   INTEGER,
+  geojson VARCHAR NOT NULL   -- a WGS-84 GeoJSON Feature, for the map
+);
+
 CREATE TABLE IF NOT EXISTS region_aliases (
   alias VARCHAR NOT NULL,        -- a name the region is written as: full, short, former (宜宾县 → 叙州区)
   code  VARCHAR NOT NULL,

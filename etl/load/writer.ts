@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DeploymentConfig } from '../../lib/config';
-import { execute } from '../../lib/db/connection';
-import { openWarehouse } from '../../lib/db/connection';
+import { execute, openWarehouse } from '../../lib/db/connection';
 import { loadRegionIndex } from '../../lib/geo/boundaries';
 import { loadOrCreateSecret } from '../../lib/privacy/secret';
 import { loadRegions } from '../geo/load-regions';
@@ -25,6 +24,17 @@ export function boundaryFileFor(regionCode: string): string | null {
   return existsSync(file) ? file : null;
 }
 
+async function loadDeploymentRegions(connection: DuckDBConnection, regionCode: string): Promise<void> {
+  try {
+    await loadRegions(connection, regionCode);
+  } catch (error) {
+    throw new Error(
+      `HOTLINE_REGION=${regionCode}: ${(error as Error).message}. Outside China set HOTLINE_REGION= (empty): ` +
+        'regions then come only from codes and names already in the regions table (docs/configuration.md).',
+    );
+  }
+}
+
 /**
  * Opens a warehouse file for the ETL: creates the schema, writes the taxonomy and the deployment's regions,
  * registers the geo UDFs, and reads the caller-hash key. Only the ETL calls this, on its working copy.
@@ -34,13 +44,14 @@ export async function openWriter(filePath: string, config: DeploymentConfig): Pr
   const { connection } = warehouse;
   try {
     await execute(connection, SCHEMA_SQL);
-    await execute(connection, "INSERT OR REPLACE INTO meta VALUES ('schema_version', $1), ('time_zone', $2)", [
-      String(SCHEMA_VERSION),
-      config.timeZone,
-    ]);
+    await execute(
+      connection,
+      "INSERT OR REPLACE INTO meta VALUES ('schema_version', $1), ('time_zone', $2)",
+      [String(SCHEMA_VERSION), config.timeZone],
+    );
     await writeCategories(connection);
     const boundaryFile = config.regionCode ? boundaryFileFor(config.regionCode) : null;
-    if (config.regionCode) await loadRegions(connection, config.regionCode);
+    if (config.regionCode) await loadDeploymentRegions(connection, config.regionCode);
     await createRegionLookup(connection);
     registerGeoFunctions(connection, { regionIndex: boundaryFile ? loadRegionIndex(boundaryFile) : null });
     const secret = loadOrCreateSecret(config.secretPath);

@@ -24,7 +24,14 @@ async function open(): Promise<OpenState> {
   const stat = statSync(config.databasePath, { throwIfNoEntry: false });
   if (!stat) throw new WarehouseMissingError(config.databasePath);
   const warehouse = await openWarehouse(config.databasePath, { readOnly: true, timeZone: config.timeZone });
-  return { warehouse, inode: stat.ino, mtimeMs: stat.mtimeMs, checkedAt: Date.now(), active: 0, retired: false };
+  return {
+    warehouse,
+    inode: stat.ino,
+    mtimeMs: stat.mtimeMs,
+    checkedAt: Date.now(),
+    active: 0,
+    retired: false,
+  };
 }
 
 /** Thrown when no warehouse has been built yet; the UI says how to build one. */
@@ -40,7 +47,12 @@ function retire(state: OpenState): void {
 }
 
 async function acquire(): Promise<OpenState> {
-  if (!current) current = open().catch((e) => ((current = null), Promise.reject(e)));
+  if (!current) {
+    current = open().catch((error) => {
+      current = null;
+      throw error;
+    });
+  }
   const state = await current;
   if (Date.now() - state.checkedAt > 1000) {
     state.checkedAt = Date.now();

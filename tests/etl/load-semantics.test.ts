@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtInLayouts } from '../../etl/load/layouts';
 import { loadFiles } from '../../etl/load/load-files';
-import { makeTempDir } from '../support/temp-dir';
 import { WORKORDER_HEADERS, workorder, writeCsv } from '../support/fixtures';
+import { makeTempDir } from '../support/temp-dir';
 import { load, query, testConfig } from '../support/warehouse';
 
 const tmp = makeTempDir('semantics');
@@ -30,7 +30,12 @@ describe('loading semantics', () => {
       'SELECT ticket_id, row_hash, load_id FROM tickets ORDER BY 1',
     );
     const outcome = await load([again], config);
-    expect(outcome.results[0]).toMatchObject({ status: 'skipped_identical', read: 3, unchanged: 3, loaded: 0 });
+    expect(outcome.results[0]).toMatchObject({
+      status: 'skipped_identical',
+      read: 3,
+      unchanged: 3,
+      loaded: 0,
+    });
     const after = await query(config, 'SELECT ticket_id, row_hash, load_id FROM tickets ORDER BY 1');
     expect(after).toEqual(before);
   });
@@ -42,7 +47,13 @@ describe('loading semantics', () => {
       workorder('B4'),
     ]);
     const outcome = await load([later], config);
-    expect(outcome.results[0]).toMatchObject({ status: 'loaded', read: 3, loaded: 1, updated: 1, unchanged: 1 });
+    expect(outcome.results[0]).toMatchObject({
+      status: 'loaded',
+      read: 3,
+      loaded: 1,
+      updated: 1,
+      unchanged: 1,
+    });
     const rows = await query<{ source_id: string; status: string; n: number }>(
       config,
       'SELECT source_id, status, count(*) OVER (PARTITION BY ticket_id)::INTEGER AS n FROM tickets ORDER BY 1',
@@ -60,10 +71,15 @@ describe('loading semantics', () => {
     writeCsv(odd, ['编号', '受理时间', '诉求内容'], [['X1', '2024/3/5 8:01', '积水']]);
     const outcome = await loadFiles([odd], { config, layouts: builtInLayouts() });
     expect(outcome.results[0]?.status).toBe('failed');
-    expect(outcome.results[0]?.message).toMatch(/odd\.csv: no known layout fits.*Closest: "cn-12345-workorder".*sourceId \(工单编号/s);
+    expect(outcome.results[0]?.message).toMatch(
+      /odd\.csv: no known layout fits.*Closest: "cn-12345-workorder".*sourceId \(工单编号/s,
+    );
     const [count] = await query<{ n: number }>(config, 'SELECT count(*)::INTEGER AS n FROM tickets');
     expect(count?.n).toBe(4);
-    const [failed] = await query<{ status: string }>(config, "SELECT status FROM load_log WHERE file_name = 'odd.csv'");
+    const [failed] = await query<{ status: string }>(
+      config,
+      "SELECT status FROM load_log WHERE file_name = 'odd.csv'",
+    );
     expect(failed?.status).toBe('failed');
   });
 });
@@ -83,10 +99,14 @@ describe('atomicity', () => {
       workorder(`BIG${i}`, { 诉求内容: `第${i}号：小区门口积水，请尽快处理，已经影响出行多日了。` }),
     );
     writeCsv(big, WORKORDER_HEADERS, rows);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'etl/cli/main.ts', 'load', big, '--db', config.databasePath], {
-      env: { ...process.env, HOTLINE_SECRET_FILE: config.secretPath },
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'etl/cli/main.ts', 'load', big, '--db', config.databasePath],
+      {
+        env: { ...process.env, HOTLINE_SECRET_FILE: config.secretPath },
+        stdio: 'ignore',
+      },
+    );
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
       child.on('exit', (code, signal) => resolve(signal ?? code)),
     );

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import gcoord from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBoundaryCollection, randomPointIn } from '../../lib/geo/boundaries';
-import { haversineMeters } from '../../lib/geo/distance';
 import { boundaryFileFor } from '../../etl/load/writer';
-import { makeTempDir } from '../support/temp-dir';
+import { randomPointIn, readBoundaryCollection } from '../../lib/geo/boundaries';
+import { haversineMeters } from '../../lib/geo/distance';
 import { WORKORDER_HEADERS, workorder, writeCsv } from '../support/fixtures';
+import { makeTempDir } from '../support/temp-dir';
 import { load, query, testConfig } from '../support/warehouse';
 
 const tmp = makeTempDir('workorders');
@@ -17,7 +17,10 @@ function pointIn(adcode: string): [number, number] {
   const feature = collection.features.find((f) => String(f.properties.adcode) === adcode);
   if (!feature) throw new Error(`no boundary for ${adcode}`);
   let seed = 7;
-  return randomPointIn(feature, () => ((seed = (seed * 16807) % 2147483647) / 2147483647));
+  return randomPointIn(feature, () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  });
 }
 
 const gongxian = pointIn('511526');
@@ -27,7 +30,13 @@ beforeAll(async () => {
   writeCsv(file, WORKORDER_HEADERS, [
     workorder('A1', { 诉求内容: '我是张三，电话13812345678，身份证510102199001011234，门口积水。' }),
     workorder('A2', { 所属区县: '宜宾县', 所属街道: '柏溪街道', 受理时间: '2024-03-06T09:30:00+08:00' }),
-    workorder('A3', { 所属区县: null, 所属街道: null, 经度: gongxianGcj[0], 纬度: gongxianGcj[1], 坐标系: 'GCJ02' }),
+    workorder('A3', {
+      所属区县: null,
+      所属街道: null,
+      经度: gongxianGcj[0],
+      纬度: gongxianGcj[1],
+      坐标系: 'GCJ02',
+    }),
     workorder('A4', { 所属区县: null, 所属街道: null, 区划代码: '511502007000', 受理时间: 45356.5 }),
     workorder('A5', { 受理时间: '2024-13-45 25:00' }),
     workorder('A1', { 诉求内容: '我是张三，电话13812345678，身份证510102199001011234，门口积水。' }),
@@ -69,10 +78,12 @@ describe('loading a 12345 work-order export', () => {
   });
 
   it('resolves regions by name, former name, code and coordinates', async () => {
-    const rows = await query<{ source_id: string; county_code: string | null; town_code: string | null; region_method: string | null }>(
-      config,
-      'SELECT source_id, county_code, town_code, region_method FROM tickets ORDER BY source_id',
-    );
+    const rows = await query<{
+      source_id: string;
+      county_code: string | null;
+      town_code: string | null;
+      region_method: string | null;
+    }>(config, 'SELECT source_id, county_code, town_code, region_method FROM tickets ORDER BY source_id');
     const byId = Object.fromEntries(rows.map((r) => [r.source_id, r]));
     expect(byId.A1).toMatchObject({ county_code: '511502', town_code: '511502006', region_method: 'name' });
     expect(byId.A2).toMatchObject({ county_code: '511504', town_code: '511504001', region_method: 'name' });
@@ -83,9 +94,15 @@ describe('loading a 12345 work-order export', () => {
   });
 
   it('converts GCJ-02 to WGS-84 within 5 m and nulls coordinates outside the deployment', async () => {
-    const [a3] = await query<{ lon: number; lat: number }>(config, "SELECT lon, lat FROM tickets WHERE source_id = 'A3'");
+    const [a3] = await query<{ lon: number; lat: number }>(
+      config,
+      "SELECT lon, lat FROM tickets WHERE source_id = 'A3'",
+    );
     expect(haversineMeters(a3!.lon, a3!.lat, gongxian[0], gongxian[1])).toBeLessThan(5);
-    const [a6] = await query<{ lon: number | null }>(config, "SELECT lon FROM tickets WHERE source_id = 'A6'");
+    const [a6] = await query<{ lon: number | null }>(
+      config,
+      "SELECT lon FROM tickets WHERE source_id = 'A6'",
+    );
     expect(a6!.lon).toBeNull();
   });
 

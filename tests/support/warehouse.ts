@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { DeploymentConfig } from '../../lib/config';
-import { openWarehouse, queryRows } from '../../lib/db/connection';
 import { builtInLayouts } from '../../etl/load/layouts';
 import { type LoadFilesOutcome, loadFiles } from '../../etl/load/load-files';
+import type { DeploymentConfig } from '../../lib/config';
+import { openWarehouse, queryRows } from '../../lib/db/connection';
 
 /** A deployment config for tests: 宜宾, Asia/Shanghai, everything inside `dir`. */
 export function testConfig(dir: string, overrides: Partial<DeploymentConfig> = {}): DeploymentConfig {

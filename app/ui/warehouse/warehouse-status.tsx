@@ -3,12 +3,20 @@ import type { ChannelSummaryRow, LoadSummaryRow } from '@/lib/queries/warehouse-
 const number = new Intl.NumberFormat('zh-CN');
 
 /** The warehouse at a glance: tickets per channel and the latest loads. */
-export function WarehouseStatus({ channels, loads }: { channels: ChannelSummaryRow[]; loads: LoadSummaryRow[] }) {
+export function WarehouseStatus({
+  channels,
+  loads,
+}: {
+  channels: ChannelSummaryRow[];
+  loads: LoadSummaryRow[];
+}) {
   const total = channels.reduce((sum, c) => sum + c.tickets, 0);
   return (
     <main>
       <h1>Hotline Atlas · 热线诉求分析</h1>
-      <p className="subtitle">数据仓库共 {number.format(total)} 件诉求，来自 {channels.length} 个渠道</p>
+      <p className="subtitle">
+        数据仓库共 {number.format(total)} 件诉求，来自 {channels.length} 个渠道
+      </p>
       <h2>各渠道诉求</h2>
       <table>
         <thead>

@@ -14,7 +14,10 @@ async function ticketCount(databasePath: string): Promise<number> {
   if (!existsSync(databasePath)) return 0;
   const warehouse = await openWarehouse(databasePath, { readOnly: true });
   try {
-    const [row] = await queryRows<{ n: number }>(warehouse.connection, 'SELECT count(*)::INTEGER AS n FROM tickets');
+    const [row] = await queryRows<{ n: number }>(
+      warehouse.connection,
+      'SELECT count(*)::INTEGER AS n FROM tickets',
+    );
     return row?.n ?? 0;
   } catch {
     return 0;
@@ -30,14 +33,18 @@ export async function demoCommand(args: string[]): Promise<number> {
   const databasePath = path.resolve(values.db ?? config.databasePath);
   const existing = await ticketCount(databasePath);
   if (existing > 0 && !values.force) {
-    process.stdout.write(`${databasePath} already holds ${existing.toLocaleString('en-US')} tickets (--force rebuilds)\n`);
+    process.stdout.write(
+      `${databasePath} already holds ${existing.toLocaleString('en-US')} tickets (--force rebuilds)\n`,
+    );
     return 0;
   }
   const outcome = await loadFiles(expandInputs([SAMPLES]), {
     config: { ...config, databasePath },
     layouts: builtInLayouts(),
     onFile: (r) =>
-      process.stdout.write(`${r.status} ${r.file}: loaded ${r.loaded}, rejected ${r.rejected}${r.message ? ` (${r.message})` : ''}\n`),
+      process.stdout.write(
+        `${r.status} ${r.file}: loaded ${r.loaded}, rejected ${r.rejected}${r.message ? ` (${r.message})` : ''}\n`,
+      ),
   });
   return outcome.results.some((r) => r.status === 'failed') ? 1 : 0;
 }

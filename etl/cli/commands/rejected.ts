@@ -39,7 +39,13 @@ export async function rejectedCommand(args: string[]): Promise<number> {
     process.stdout.write(
       `${formatTable(
         ['file', 'row', 'column', 'reason', ...(values.raw ? ['values as read'] : [])],
-        rows.map((r) => [r.file_name, r.row_number, r.column_name, r.reason, ...(values.raw ? [r.raw_values] : [])]),
+        rows.map((r) => [
+          r.file_name,
+          r.row_number,
+          r.column_name,
+          r.reason,
+          ...(values.raw ? [r.raw_values] : []),
+        ]),
       )}\n`,
     );
     process.stdout.write(`\n${rows.length} of ${total?.n ?? 0} rejected rows shown\n`);

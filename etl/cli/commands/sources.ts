@@ -11,6 +11,8 @@ export async function sourcesCommand(): Promise<number> {
     l.required.map((f) => specColumns(l.fields[f] ?? f)[0] ?? f).join(', '),
   ]);
   process.stdout.write(`${formatTable(['layout', 'what', 'formats', 'identified by'], rows)}\n`);
-  process.stdout.write('\nA file is matched to the layout whose required columns it has; see docs/source-layouts.md.\n');
+  process.stdout.write(
+    '\nA file is matched to the layout whose required columns it has; see docs/source-layouts.md.\n',
+  );
   return 0;
 }

@@ -46,7 +46,19 @@ export async function statusCommand(args: string[]): Promise<number> {
     process.stdout.write('Files\n');
     process.stdout.write(
       `${formatTable(
-        ['#', 'file', 'layout', 'status', 'read', 'loaded', 'updated', 'unchanged', 'rejected', 'out of area', 'received'],
+        [
+          '#',
+          'file',
+          'layout',
+          'status',
+          'read',
+          'loaded',
+          'updated',
+          'unchanged',
+          'rejected',
+          'out of area',
+          'received',
+        ],
         files.map((f) => [
           f.load_id,
           f.file_name,

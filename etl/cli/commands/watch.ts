@@ -72,7 +72,9 @@ export async function watchCommand(args: string[]): Promise<number> {
       }
       if (result && result.status !== 'failed') {
         moveBeside(file, path.join(inbox, 'done'), describe(result), 'summary');
-        process.stdout.write(`done    ${path.basename(file)}: loaded ${result.loaded}, rejected ${result.rejected}\n`);
+        process.stdout.write(
+          `done    ${path.basename(file)}: loaded ${result.loaded}, rejected ${result.rejected}\n`,
+        );
       } else {
         const reason = result ? describe(result) : `file: ${path.basename(file)}\nreason: ${failure}`;
         moveBeside(file, path.join(inbox, 'failed'), reason, 'reason');

@@ -1,0 +1,105 @@
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import gcoord from 'gcoord';
+import { latLngToCell } from 'h3-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRegionIndex } from '../../lib/geo/boundaries';
+import { haversineMeters } from '../../lib/geo/distance';
+import { h3ToBigInt } from '../../lib/geo/h3-cells';
+import { registerGeoFunctions } from './udfs';
+
+const BOUNDARIES = new URL('../../public/geo/511500-districts.geojson', import.meta.url).pathname;
+
+async function rows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+}
+
+describe('geo UDFs', () => {
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+    connection = await instance.connect();
+    registerGeoFunctions(connection, { regionIndex: loadRegionIndex(BOUNDARIES) });
+  });
+  afterAll(() => {
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('converts GCJ-02 and BD-09 to WGS-84, passes WGS-84 and unknown systems through, keeps NULL', async () => {
+    const wgs: [number, number] = [104.6432, 28.7518];
+    const gcj = gcoord.transform(wgs, gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    const bd = gcoord.transform(wgs, gcoord.WGS84, gcoord.BD09) as [number, number];
+    const got = await rows(
+      connection,
+      `SELECT atlas_wgs84_lon(lon, lat, sys) AS lon, atlas_wgs84_lat(lon, lat, sys) AS lat
+       FROM (VALUES (${gcj[0]}, ${gcj[1]}, '高德'), (${bd[0]}, ${bd[1]}, 'bd-09'), (104.1, 28.1, 'WGS84'),
+                    (104.2, 28.2, 'mystery'), (104.3, 28.3, NULL), (NULL, 28.4, 'GCJ02')) t(lon, lat, sys)`,
+    );
+    expect(haversineMeters(got[0]!.lon as number, got[0]!.lat as number, ...wgs)).toBeLessThan(5);
+    expect(haversineMeters(got[1]!.lon as number, got[1]!.lat as number, ...wgs)).toBeLessThan(5);
+    expect(got.slice(2)).toEqual([
+      { lon: 104.1, lat: 28.1 },
+      { lon: 104.2, lat: 28.2 },
+      { lon: 104.3, lat: 28.3 },
+      { lon: null, lat: null },
+    ]);
+  });
+
+  it('computes H3 cells as UBIGINT equal to h3-js', async () => {
+    const got = await rows(
+      connection,
+      `SELECT atlas_h3(28.7518, 104.6432, 10) AS a, atlas_h3(28.7518, 104.6432, 6) AS b,
+              atlas_h3(NULL, 104.6, 8) AS c, atlas_h3(95, 104.6, 8) AS d, atlas_h3(28.7, 104.6, 16) AS e`,
+    );
+    expect(got[0]).toEqual({
+      a: h3ToBigInt(latLngToCell(28.7518, 104.6432, 10)),
+      b: h3ToBigInt(latLngToCell(28.7518, 104.6432, 6)),
+      c: null,
+      d: null,
+      e: null,
+    });
+  });
+
+  it('finds the district of a point, NULL outside 宜宾 or for NULL', async () => {
+    const got = await rows(
+      connection,
+      `SELECT atlas_region_at(104.62, 28.77) AS a, atlas_region_at(104.07, 30.66) AS b, atlas_region_at(NULL, 28.7) AS c`,
+    );
+    expect(got[0]).toEqual({ a: '511502', b: null, c: null });
+  });
+
+  it('returns NULL regions when there are no boundaries', async () => {
+    const other = await DuckDBInstance.create(':memory:');
+    const bare = await other.connect();
+    registerGeoFunctions(bare, {});
+    expect(await rows(bare, 'SELECT atlas_region_at(104.62, 28.77) AS a')).toEqual([{ a: null }]);
+    bare.closeSync();
+    other.closeSync();
+  });
+
+  it('handles 1M points within budget', async () => {
+    await connection.run(
+      `CREATE TEMP TABLE pts AS SELECT 103.4 + random() * 1.9 AS lon, 27.8 + random() * 1.4 AS lat
+       FROM range(1000000)`,
+    );
+    const timings: Record<string, number> = {};
+    for (const [label, expr] of [
+      ['floor', 'lon + lat'],
+      ['wgs84_lon_gcj02', "atlas_wgs84_lon(lon, lat, 'GCJ02')"],
+      ['wgs84_lon_and_lat_gcj02', "atlas_wgs84_lon(lon, lat, 'GCJ02') + atlas_wgs84_lat(lon, lat, 'GCJ02')"],
+      ['wgs84_lon_wgs84', "atlas_wgs84_lon(lon, lat, 'WGS84')"],
+      ['h3_r10', 'atlas_h3(lat, lon, 10)'],
+      ['region_at', 'atlas_region_at(lon, lat)'],
+    ] as const) {
+      const t0 = performance.now();
+      await connection.run(`SELECT count(${expr}) FROM pts`);
+      timings[label] = Math.round(performance.now() - t0);
+    }
+    console.log(JSON.stringify({ udf_ms_per_1M: timings }));
+    expect(timings.region_at).toBeLessThan(10_000);
+    const located = await rows(connection, 'SELECT count(atlas_region_at(lon, lat))::INTEGER AS n FROM pts');
+    expect(located[0]!.n).toBeGreaterThan(400_000);
+  });
+});
