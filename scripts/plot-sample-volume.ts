@@ -10,11 +10,12 @@ import * as echarts from 'echarts';
 import { generateSample } from '../etl/sample/generate';
 import { type ReadRow, readSample, receivedDay } from '../etl/sample/read-back';
 import { springFestivalDate } from '../lib/calendar/china-holidays';
-import { findCategoryByName } from '../lib/taxonomy';
+import { categoryByCode, findCategoryByName } from '../lib/taxonomy';
 
 const WIDTH = 1600;
 const HEIGHT = 900;
 const SEASONAL = ['0104', '1003', '0501', '1005', '0701'];
+const label = (code: string) => `${code} ${categoryByCode(code)?.en ?? ''}`;
 
 /** Daily totals and monthly counts of the seasonal categories, from the exported rows. */
 function series(rows: ReadRow[]) {
@@ -47,12 +48,12 @@ function option(s: ReturnType<typeof series>): echarts.EChartsOption {
     animation: false,
     backgroundColor: '#fff',
     title: [
-      { text: 'Sample city daily appeals (all channels)', left: 10 },
+      { text: 'Sample city daily appeals (all channels); SF = Spring Festival', left: 10 },
       { text: 'Monthly appeals, seasonal categories', top: '62%', left: 10 },
     ],
     legend: [
       { top: 5, right: 10, data: ['daily', '7-day mean'] },
-      { top: '62%', right: 10 },
+      { top: '62%', right: 10, data: SEASONAL.map(label) },
     ],
     grid: [
       { top: 40, height: '48%', left: 60, right: 20 },
@@ -77,7 +78,7 @@ function option(s: ReturnType<typeof series>): echarts.EChartsOption {
       },
       { name: '7-day mean', type: 'line', data: mean7, symbol: 'none', lineStyle: { width: 2 } },
       ...SEASONAL.map((code) => ({
-        name: code,
+        name: label(code),
         type: 'line' as const,
         xAxisIndex: 1,
         yAxisIndex: 1,

@@ -98,18 +98,17 @@ export async function loadFile(
     await createCategoryLookup(connection, bound.layout);
     options.onStage?.('normalise', staged.rowCount);
     const loadTime = await localNow(connection);
-    await execute(
-      connection,
-      `CREATE OR REPLACE TEMP TABLE norm AS ${normalisedSelect(bound, {
-        stagedTable: staged.table,
-        loadId,
-        fileName,
-        deploymentTimeZone: options.deploymentTimeZone,
-        loadTime,
-        secret: options.secret,
-        hasBoundaries: options.hasBoundaries,
-      })}`,
-    );
+    const { statements, select } = normalisedSelect(bound, {
+      stagedTable: staged.table,
+      loadId,
+      fileName,
+      deploymentTimeZone: options.deploymentTimeZone,
+      loadTime,
+      secret: options.secret,
+      hasBoundaries: options.hasBoundaries,
+    });
+    for (const statement of statements) await execute(connection, statement);
+    await execute(connection, `CREATE OR REPLACE TEMP TABLE norm AS ${select}`);
     lap('normalise');
     options.onStage?.('reject', staged.rowCount);
     await execute(

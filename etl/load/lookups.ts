@@ -37,6 +37,14 @@ export async function createRegionLookup(connection: DuckDBConnection): Promise<
      FROM region_aliases a JOIN regions r ON r.code = a.code
      GROUP BY ALL HAVING count(DISTINCT a.code) = 1`,
   );
+  await execute(
+    connection,
+    `CREATE OR REPLACE TEMP TABLE atlas_town_aliases AS
+     SELECT r.parent_code, ${regionNameKeySql('a.alias')} AS alias_key, any_value(a.code) AS code
+     FROM region_aliases a JOIN regions r ON r.code = a.code
+     WHERE a.level >= 4
+     GROUP BY ALL HAVING count(DISTINCT a.code) = 1`,
+  );
 }
 
 /** Resolves a categoryMap target (a taxonomy code or name) to a code; throws naming the layout on failure. */

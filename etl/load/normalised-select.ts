@@ -1,22 +1,15 @@
 import { h3ParentSql } from '../../lib/geo/h3-sql';
-import { regionNameKeySql } from '../../lib/geo/region-names';
 import { quoteIdentifier, sqlString } from '../../lib/sql/quote';
 import { callerKeySql } from '../normalise/caller-key-sql';
-import {
-  appealTypeSql,
-  booleanSql,
-  doubleSql,
-  integerSql,
-  satisfactionSql,
-  statusSql,
-} from '../normalise/codes';
+import { doubleSql, integerSql } from '../normalise/codes';
 import { dueFromDaysSql, handlingHoursSql, overdueSql } from '../normalise/durations';
 import { maskAddressSql, maskTextSql, placeKeySql } from '../normalise/privacy-sql';
 import { timestampSql } from '../normalise/timestamp';
 import type { BoundLayout } from './detect-layout';
+import { buildDimensions } from './dimensions';
 import { layoutSystem } from './layouts';
 import type { FieldSpec, TicketField } from './mapping-schema';
-import { keyExprSql, type SourceValues, sourceValues } from './source-values';
+import { type SourceValues, sourceValues } from './source-values';
 
 /** What the per-file SQL needs to know beyond the layout. */
 export interface NormaliseContext {
@@ -43,9 +36,14 @@ function formatsOf(spec: FieldSpec | undefined): string[] | undefined {
  * staged table once; DuckDB does the parsing, the JS UDFs do only coordinates, H3 and point-in-polygon.
  * Output columns: _row, reject_column, reject_reason, every tickets column, coord_out_of_area.
  */
-export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): string {
+export function normalisedSelect(
+  bound: BoundLayout,
+  ctx: NormaliseContext,
+): { statements: string[]; select: string } {
   const layout = bound.layout;
   const v: SourceValues = sourceValues(bound);
+  const dims = buildDimensions(v, ctx.stagedTable);
+  const dim = dims.columns;
   const f = (field: TicketField) => v[field] ?? NULL;
   const header = (field: TicketField) => bound.columns[field]?.[0] ?? field;
   const ts = (field: TicketField) =>
@@ -67,12 +65,13 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): str
     return maskTextSql(withoutName);
   };
   const system = sqlString(layoutSystem(layout));
-  const sourceColumns = bound.allHeaders.map(quoteIdentifier);
+  const sourceColumns = bound.allHeaders.map((h) => `s.${quoteIdentifier(h)}`);
 
   const src = `
     SELECT
-      _row,
-      md5(concat_ws(chr(31), ${sourceColumns.map((c) => `coalesce(${c}, chr(0))`).join(', ')})) AS raw_hash,
+      s._row,
+      rp.first_same_row,
+      rp.last_id_row,
       ${text('sourceId')} AS source_id,
       ${text('channel')} AS channel,
       ${f('receivedAt')}::VARCHAR AS received_raw,
@@ -81,15 +80,18 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): str
       ${ts('firstResponseAt')} AS first_response_at,
       coalesce(${ts('dueAt')}, ${v.dueDays ? dueFromDaysSql(ts('receivedAt'), integerSql(f('dueDays'))) : 'NULL::TIMESTAMP'}) AS due_at,
       ${ts('closedAt')} AS closed_at,
-      ${v.appealType ? appealTypeSql(f('appealType')) : 'NULL::VARCHAR'} AS appeal_type,
-      ${text('categoryCode')} AS category_code_raw,
+      ${dim.appeal_type} AS appeal_type,
+      ${dim.category_code} AS category_code,
+      ${dim.category_origin} AS category_origin,
       ${text('categoryL1')} AS category_l1_raw,
       ${text('categoryL2')} AS category_l2_raw,
       ${text('categoryL3')} AS category_l3_raw,
       ${masked('title')} AS title,
       ${masked('content')} AS content,
       ${masked('reply')} AS reply,
-      regexp_replace(${v.regionCode ?? 'NULL::VARCHAR'}, '\\D', '', 'g') AS region_code_raw,
+      ${dim.code_region} AS code_region,
+      ${dim.county_by_name} AS county_by_name,
+      ${dim.town_by_name} AS town_by_name,
       ${text('county')} AS county_raw,
       ${text('town')} AS town_raw,
       ${text('community')} AS community_raw,
@@ -97,24 +99,26 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): str
       ${v.address ? placeKeySql(f('address')) : 'NULL::VARCHAR'} AS place_key,
       ${v.lon ? doubleSql(f('lon')) : 'NULL::DOUBLE'} AS lon_in,
       ${v.lat ? doubleSql(f('lat')) : 'NULL::DOUBLE'} AS lat_in,
-      upper(regexp_replace(coalesce(${f('coordinateSystem')}, 'WGS84'), '[\\s_-]', '', 'g')) AS coord_system_raw,
+      coalesce(${dim.coord_system_raw}, 'WGS84') AS coord_system_raw,
       ${text('department')} AS department,
       ${v.coDepartments ? `list_filter(list_transform(string_split_regex(${f('coDepartments')}, '[,，、;；/]'), x -> trim(x)), x -> x <> '')` : 'NULL::VARCHAR[]'} AS co_departments,
       ${v.dispatchCount ? integerSql(f('dispatchCount')) : 'NULL::INTEGER'} AS dispatch_count,
-      ${v.returned ? booleanSql(f('returned')) : 'NULL::BOOLEAN'} AS returned,
-      ${v.escalated ? booleanSql(f('escalated')) : 'NULL::BOOLEAN'} AS escalated,
-      ${v.status ? statusSql(f('status')) : 'NULL::VARCHAR'} AS status_in,
-      ${v.resolved ? booleanSql(f('resolved')) : 'NULL::BOOLEAN'} AS resolved,
-      ${v.satisfaction ? satisfactionSql(f('satisfaction')) : 'NULL::VARCHAR'} AS satisfaction,
+      ${dim.returned} AS returned,
+      ${dim.escalated} AS escalated,
+      ${dim.status_in} AS status_in,
+      ${dim.resolved} AS resolved,
+      ${dim.satisfaction} AS satisfaction,
       ${callerExpression(v, ctx.secret)} AS caller_key${requiredOthers(bound, v)
         .map(
           (field) => `,
       nullif(trim(${v[field]}), '') IS NULL AS "missing_${field}"`,
         )
         .join('')}
-    FROM ${quoteIdentifier(ctx.stagedTable)}`;
+    FROM ${quoteIdentifier(ctx.stagedTable)} s
+    LEFT JOIN atlas_repeats rp ON rp._row = s._row
+    ${dims.joins.join('\n    ')}`;
 
-  return `
+  const select = `
 WITH src AS (${src}),
 geo AS (
   SELECT *,
@@ -135,15 +139,8 @@ placed AS (
 ),
 located AS (
   SELECT p.*,
-    (lon_in IS NOT NULL OR lat_in IS NOT NULL) AND (NOT coord_valid ${ctx.hasBoundaries ? 'OR point_region IS NULL' : ''}) AS coord_out_of_area,
-    rc.code AS code_region,
-    ca.code AS county_by_name,
-    ta.code AS town_by_name
+    (lon_in IS NOT NULL OR lat_in IS NOT NULL) AND (NOT coord_valid ${ctx.hasBoundaries ? 'OR point_region IS NULL' : ''}) AS coord_out_of_area
   FROM placed p
-  LEFT JOIN regions rc ON rc.code = CASE WHEN length(p.region_code_raw) = 12 THEN left(p.region_code_raw, 9) ELSE p.region_code_raw END
-  LEFT JOIN atlas_unique_aliases ca ON ca.level = 3 AND ca.alias_key = ${regionNameKeySql('p.county_raw')}
-  LEFT JOIN atlas_unique_aliases ta ON ta.level = 4 AND ta.alias_key = ${regionNameKeySql('p.town_raw')}
-    AND (ca.code IS NULL OR ta.parent_code = ca.code)
 ),
 regioned AS (
   SELECT l.*,
@@ -168,18 +165,6 @@ regioned AS (
   LEFT JOIN regions tn ON tn.code = l.town_by_name
   LEFT JOIN regions pr ON pr.code = l.point_region
 ),
-categorised AS (
-  SELECT r.*,
-    coalesce(cc.code, k12.code, k2.code, k1.code) AS category_code,
-    CASE WHEN cc.code IS NOT NULL THEN 'source'
-         WHEN coalesce(k12.code, k2.code, k1.code) IS NOT NULL THEN coalesce(k12.origin, k2.origin, k1.origin) END
-      AS category_origin
-  FROM regioned r
-  LEFT JOIN categories cc ON cc.code = r.category_code_raw
-  LEFT JOIN atlas_category_keys k12 ON k12.key = ${keyExprSql(`concat_ws(' / ', r.category_l1_raw, r.category_l2_raw)`)}
-  LEFT JOIN atlas_category_keys k2 ON k2.key = ${keyExprSql('r.category_l2_raw')}
-  LEFT JOIN atlas_category_keys k1 ON k1.key = ${keyExprSql('r.category_l1_raw')}
-),
 finished AS (
   SELECT c.*,
     ${system} || ':' || c.source_id AS ticket_id,
@@ -191,22 +176,13 @@ finished AS (
     prv.parent_code AS province_code,
     CASE WHEN NOT c.coord_out_of_area THEN c.lon_w END AS lon,
     CASE WHEN NOT c.coord_out_of_area THEN c.lat_w END AS lat
-  FROM categorised c
+  FROM regioned c
   LEFT JOIN categories cat ON cat.code = c.category_code
   LEFT JOIN regions cty ON cty.code = c.county_code
   LEFT JOIN regions prv ON prv.code = cty.parent_code
 ),
-deduplicated AS (
-  SELECT *,
-    atlas_h3(lat, lon, 10) AS h3_r10,
-    min(_row) OVER (PARTITION BY raw_hash) AS first_same_row
-  FROM finished
-),
 hashed AS (
-  -- An exact copy of a row is a duplicate; a different row with the same id supersedes the earlier one.
-  SELECT *,
-    max(CASE WHEN _row = first_same_row THEN _row END) OVER (PARTITION BY ticket_id) AS last_id_row
-  FROM deduplicated
+  SELECT *, atlas_h3(lat, lon, 10) AS h3_r10 FROM finished
 )
 SELECT
   _row,
@@ -259,6 +235,26 @@ SELECT
   ${handlingHoursSql('received_at', 'closed_at')} AS handling_hours,
   caller_key
 FROM hashed`;
+  return { statements: [...dims.statements, repeatsStatement(v, ctx.stagedTable, sourceColumns)], select };
+}
+
+/**
+ * Rows whose id occurs more than once in the file (rare, so found by a GROUP BY before any window): an exact copy
+ * of an earlier row is a duplicate; a different row with the same id supersedes the earlier one.
+ */
+function repeatsStatement(v: SourceValues, stagedTable: string, sourceColumns: string[]): string {
+  return `CREATE OR REPLACE TEMP TABLE atlas_repeats AS
+    WITH ids AS (SELECT _row, nullif(trim(${v.sourceId ?? 'NULL::VARCHAR'}), '') AS sid FROM ${quoteIdentifier(stagedTable)}),
+    multi AS (SELECT sid FROM ids WHERE sid IS NOT NULL GROUP BY sid HAVING count(*) > 1),
+    candidates AS (
+      SELECT s._row, i.sid, hash(${sourceColumns.join(', ')}) AS raw_hash
+      FROM ${quoteIdentifier(stagedTable)} s JOIN ids i ON i._row = s._row
+      WHERE i.sid IN (SELECT sid FROM multi)
+    ),
+    firsts AS (SELECT _row, sid, min(_row) OVER (PARTITION BY sid, raw_hash) AS first_same_row FROM candidates)
+    SELECT _row, first_same_row,
+      max(CASE WHEN _row = first_same_row THEN _row END) OVER (PARTITION BY sid) AS last_id_row
+    FROM firsts`;
 }
 
 /** Non-empty checks for the layout's other required fields. */

@@ -1,0 +1,73 @@
+/**
+ * ETL benchmark: the full pipeline (hash → read → normalise → reject → merge → rollups → publish) on N generated
+ * 12345 work orders, against its floor measured in the same run: DuckDB's own read_csv of the same file into a
+ * table. Prints one JSON line.
+ *
+ *   npm run bench:etl -- [--rows 1000000] [--keep]
+ */
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { builtInLayouts } from '../etl/load/layouts';
+import { loadFiles } from '../etl/load/load-files';
+import { openWarehouse } from '../lib/db/connection';
+import { writeBenchWorkorders } from './support/workorder-csv';
+
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false } },
+});
+const rows = Number(values.rows);
+const dir = path.resolve('tmp/bench-etl');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const csv = path.join(dir, `workorders-${rows}.csv`);
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
+
+const generateStarted = Date.now();
+await writeBenchWorkorders(csv, rows);
+const generateSeconds = (Date.now() - generateStarted) / 1000;
+
+// The floor: DuckDB parsing the same file into a table, nothing else.
+const floorDb = await openWarehouse(path.join(dir, 'floor.duckdb'));
+const floorStarted = Date.now();
+await floorDb.connection.run(`CREATE TABLE t AS SELECT * FROM read_csv('${csv}')`);
+const floorSeconds = (Date.now() - floorStarted) / 1000;
+floorDb.close();
+peakRss = 0;
+
+const started = Date.now();
+const outcome = await loadFiles([csv], {
+  config: {
+    databasePath: path.join(dir, 'warehouse.duckdb'),
+    timeZone: 'Asia/Shanghai',
+    regionCode: '511500',
+    secretPath: path.join(dir, 'secret'),
+  },
+  layouts: builtInLayouts(),
+});
+const pipelineSeconds = (Date.now() - started) / 1000;
+clearInterval(sampler);
+const result = outcome.results[0];
+if (!result || result.status !== 'loaded') throw new Error(`load failed: ${result?.message}`);
+
+console.log(
+  JSON.stringify({
+    bench: 'etl',
+    rows,
+    fileMB: Math.round(statSync(csv).size / 1e6),
+    generateSeconds,
+    floorReadCsvSeconds: floorSeconds,
+    pipelineSeconds,
+    ratioToReadCsv: Number((pipelineSeconds / floorSeconds).toFixed(2)),
+    rowsPerSecond: Math.round(rows / pipelineSeconds),
+    peakRssMB: Math.round(peakRss / 1e6),
+    stages: Object.fromEntries(Object.entries(outcome.timings).map(([k, v]) => [k, Number(v.toFixed(2))])),
+    loaded: result.loaded,
+    rejected: result.rejected,
+  }),
+);
+if (!values.keep) rmSync(dir, { recursive: true, force: true });
