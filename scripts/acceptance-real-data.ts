@@ -64,7 +64,18 @@ for (const dataset of DATASETS) {
     warehouse.connection,
     "SELECT regexp_replace(reason, ' \\d+.*| [:].*', '') AS reason, count(*)::INTEGER AS n FROM rejected_rows GROUP BY 1 ORDER BY 2 DESC",
   );
+  const [shares] = await queryRows<{ categorised: number; located: number; tickets: number }>(
+    warehouse.connection,
+    `SELECT count(category_code)::INTEGER AS categorised, count(lon)::INTEGER AS located, count(*)::INTEGER AS tickets
+     FROM tickets`,
+  );
   warehouse.close();
+  if (shares) {
+    const pct = (n: number) => `${((100 * n) / Math.max(1, shares.tickets)).toFixed(1)}%`;
+    console.log(
+      `${dataset.name}: ${shares.tickets} tickets, ${pct(shares.categorised)} on the taxonomy, ${pct(shares.located)} with coordinates`,
+    );
+  }
   for (const r of outcome.results) {
     const balances = r.read === r.loaded + r.updated + r.unchanged + r.rejected;
     if (r.status === 'failed' || !balances) problems++;
