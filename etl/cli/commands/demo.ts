@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../../lib/config';
@@ -6,9 +6,16 @@ import { openWarehouse, queryRows } from '../../../lib/db/connection';
 import { builtInLayouts } from '../../load/layouts';
 import { loadFiles } from '../../load/load-files';
 import { parseCommandArgs } from '../args';
-import { expandInputs } from './load';
 
 const SAMPLES = fileURLToPath(new URL('../../../data-samples/', import.meta.url));
+
+/** The export files of the committed sample, as its ground truth lists them. */
+export function sampleExports(folder = SAMPLES): string[] {
+  const truth = JSON.parse(readFileSync(path.join(folder, 'ground-truth.json'), 'utf8')) as {
+    files: { files: { name: string }[] }[];
+  };
+  return truth.files.flatMap((channel) => channel.files.map((f) => path.join(folder, f.name)));
+}
 
 async function ticketCount(databasePath: string): Promise<number> {
   if (!existsSync(databasePath)) return 0;
@@ -38,7 +45,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     );
     return 0;
   }
-  const outcome = await loadFiles(expandInputs([SAMPLES]), {
+  const outcome = await loadFiles(sampleExports(), {
     config: { ...config, databasePath },
     layouts: builtInLayouts(),
     onFile: (r) =>

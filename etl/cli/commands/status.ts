@@ -63,7 +63,7 @@ export async function statusCommand(args: string[]): Promise<number> {
           f.load_id,
           f.file_name,
           f.layout,
-          f.status === 'failed' ? `failed: ${f.message ?? ''}` : f.status,
+          f.status === 'failed' ? `failed: ${(f.message ?? '').slice(0, 60)}…` : f.status,
           f.rows_read,
           f.rows_loaded,
           f.rows_updated,
