@@ -15,12 +15,18 @@ export interface DeploymentConfig {
   secretPath: string;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): DeploymentConfig {
-  const databasePath = path.resolve(env.HOTLINE_DB ?? 'data/hotline.duckdb');
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): DeploymentConfig {
+  // turbopackIgnore: these are run-time paths of the deployment, not files to bundle.
+  const databasePath = path.resolve(/*turbopackIgnore: true*/ env.HOTLINE_DB ?? 'data/hotline.duckdb');
   return {
     databasePath,
     timeZone: env.HOTLINE_TZ ?? 'Asia/Shanghai',
     regionCode: env.HOTLINE_REGION ?? '511500',
-    secretPath: path.resolve(env.HOTLINE_SECRET_FILE ?? path.join(path.dirname(databasePath), 'hotline.secret')),
+    secretPath: path.resolve(
+      /*turbopackIgnore: true*/ env.HOTLINE_SECRET_FILE ??
+        path.join(path.dirname(databasePath), 'hotline.secret'),
+    ),
   };
 }

@@ -11,7 +11,10 @@ const MIN_ENV_HEX = 32;
  * 0600) from 32 random bytes the first time. Throws on a malformed value; the value itself never appears in a
  * message or a log.
  */
-export function loadOrCreateSecret(secretPath: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+export function loadOrCreateSecret(
+  secretPath: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Buffer {
   const fromEnv = env.HOTLINE_SECRET?.trim();
   if (fromEnv) {
     if (fromEnv.length < MIN_ENV_HEX || !isHex(fromEnv)) {

@@ -1,6 +1,7 @@
 import type { ChannelSummaryRow, LoadSummaryRow } from '@/lib/queries/warehouse-summary';
 
 const number = new Intl.NumberFormat('zh-CN');
+const STATUS: Record<string, string> = { loaded: '已载入', skipped_identical: '相同文件，已跳过', failed: '载入失败' };
 
 /** The warehouse at a glance: tickets per channel and the latest loads. */
 export function WarehouseStatus({
@@ -53,7 +54,7 @@ export function WarehouseStatus({
           {loads.map((l) => (
             <tr key={`${l.fileName}-${l.status}-${l.rowsRead}`}>
               <td>{l.fileName}</td>
-              <td>{l.status}</td>
+              <td>{STATUS[l.status] ?? l.status}</td>
               <td className="num">{number.format(l.rowsRead)}</td>
               <td className="num">{number.format(l.rowsLoaded)}</td>
               <td className="num">{number.format(l.rowsRejected)}</td>
