@@ -2,7 +2,7 @@
  * Progress of a load: on a terminal a live line with a bar over the stages, rows and rows/s; elsewhere (CI, logs)
  * nothing until the one summary line per file.
  */
-const STAGES = ['hash', 'read', 'normalise', 'reject', 'merge'];
+const STAGES = ['hash', 'read', 'validate', 'reject', 'normalise'];
 
 export interface Progress {
   stage(file: string, stage: string, rows: number): void;

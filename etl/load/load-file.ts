@@ -10,7 +10,7 @@ import { type BoundLayout, detectLayout, requireLayout } from './detect-layout';
 import { type FileLoadResult, findIdenticalLoad, nextLoadId, recordLoad, recordSkipped } from './load-log';
 import { createCategoryLookup } from './lookups';
 import type { Layout, TicketField } from './mapping-schema';
-import { mergeTickets, ticketColumns } from './merge';
+import { ticketColumns, writeTickets } from './merge';
 import { normalisedSelect } from './normalised-select';
 
 export interface LoadFileOptions {
@@ -96,9 +96,9 @@ export async function loadFile(
   try {
     const loadId = await nextLoadId(connection);
     await createCategoryLookup(connection, bound.layout);
-    options.onStage?.('normalise', staged.rowCount);
+    options.onStage?.('validate', staged.rowCount);
     const loadTime = await localNow(connection);
-    const { statements, select } = normalisedSelect(bound, {
+    const sql = normalisedSelect(bound, {
       stagedTable: staged.table,
       loadId,
       fileName,
@@ -107,16 +107,16 @@ export async function loadFile(
       secret: options.secret,
       hasBoundaries: options.hasBoundaries,
     });
-    for (const statement of statements) await execute(connection, statement);
-    await execute(connection, `CREATE OR REPLACE TEMP TABLE norm AS ${select}`);
-    lap('normalise');
+    for (const statement of sql.statements) await execute(connection, statement);
+    await execute(connection, `CREATE OR REPLACE TEMP TABLE verdict AS ${sql.verdict}`);
+    lap('validate');
     options.onStage?.('reject', staged.rowCount);
     await execute(
       connection,
       `INSERT INTO rejected_rows
-       SELECT ${loadId}, ${sqlString(fileName)}, n._row, n.reject_column, n.reject_reason, ${rawValuesSql(bound, staged, 's')}
-       FROM norm n JOIN ${quoteIdentifier(staged.table)} s USING (_row)
-       WHERE n.reject_reason IS NOT NULL`,
+       SELECT ${loadId}, ${sqlString(fileName)}, v._row, v.reject_column, v.reject_reason, ${rawValuesSql(bound, staged, 's')}
+       FROM verdict v JOIN ${quoteIdentifier(staged.table)} s ON s._row = v._row
+       WHERE v.reject_reason IS NOT NULL`,
     );
     for (const r of staged.readerRejects) {
       await execute(connection, 'INSERT INTO rejected_rows VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -129,9 +129,9 @@ export async function loadFile(
       ]);
     }
     lap('reject');
-    options.onStage?.('merge', staged.rowCount);
-    const counts = await mergeTickets(connection, await ticketColumns(connection));
-    lap('merge');
+    options.onStage?.('normalise', staged.rowCount);
+    const counts = await writeTickets(connection, sql, await ticketColumns(connection));
+    lap('normalise');
     const result = await recordLoad(connection, {
       loadId,
       filePath,
@@ -149,8 +149,9 @@ export async function loadFile(
     throw error;
   } finally {
     await execute(connection, `DROP TABLE IF EXISTS ${quoteIdentifier(staged.table)}`);
-    await execute(connection, 'DROP TABLE IF EXISTS norm');
-    await execute(connection, 'DROP TABLE IF EXISTS incoming');
+    for (const table of ['verdict', 'atlas_rows_existing', 'atlas_rows_new', 'atlas_updates']) {
+      await execute(connection, `DROP TABLE IF EXISTS ${table}`);
+    }
   }
 }
 

@@ -20,7 +20,7 @@ export interface FileLoadResult {
   firstReceived: string | null;
   lastReceived: string | null;
   seconds: number;
-  /** Seconds per stage (hash, read, normalise, reject, merge), to see the slow one. */
+  /** Seconds per stage (hash, read, validate, reject, normalise), to see the slow one. */
   timings: Record<string, number>;
 }
 
@@ -110,12 +110,12 @@ export async function recordLoad(
     channel: string | null;
   }>(
     connection,
-    `SELECT count(*) FILTER (WHERE reject_reason IS NOT NULL)::INTEGER AS rejected,
-            count(*) FILTER (WHERE reject_reason IS NULL AND coord_out_of_area)::INTEGER AS "outOfArea",
-            strftime(min(received_at) FILTER (WHERE reject_reason IS NULL), '%Y-%m-%d %H:%M:%S') AS "firstReceived",
-            strftime(max(received_at) FILTER (WHERE reject_reason IS NULL), '%Y-%m-%d %H:%M:%S') AS "lastReceived",
+    `SELECT (SELECT count(*) FROM verdict WHERE reject_reason IS NOT NULL)::INTEGER AS rejected,
+            count(*) FILTER (WHERE coord_system_raw IS NOT NULL AND lon IS NULL)::INTEGER AS "outOfArea",
+            strftime(min(received_at), '%Y-%m-%d %H:%M:%S') AS "firstReceived",
+            strftime(max(received_at), '%Y-%m-%d %H:%M:%S') AS "lastReceived",
             string_agg(DISTINCT channel, ', ') AS channel
-     FROM norm`,
+     FROM tickets WHERE ticket_id IN (SELECT ticket_id FROM verdict WHERE reject_reason IS NULL)`,
   );
   if (!stats) throw new Error('load log: no statistics');
   const rejected = stats.rejected + load.staged.readerRejects.length;

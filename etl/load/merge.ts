@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows } from '../../lib/db/connection';
+import type { NormalisingSql } from './normalised-select';
 
 /** Columns that say where a row came from; they do not make a ticket "changed". */
 const PROVENANCE = new Set(['load_id', 'source_file', 'source_row', 'source_layout', 'row_hash']);
@@ -19,39 +20,61 @@ export async function ticketColumns(connection: DuckDBConnection): Promise<strin
   return rows.map((r) => r.name);
 }
 
+async function count(connection: DuckDBConnection, sql: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(connection, `SELECT count(*)::INTEGER AS n FROM (${sql})`);
+  return row?.n ?? 0;
+}
+
 /**
- * Merges the accepted rows of TEMP table `norm` into tickets by ticket_id: new ids are inserted (loaded), ids whose
- * content hash changed are replaced (updated), the rest are counted unchanged. Runs inside the caller's
- * transaction.
+ * Writes the accepted rows of TEMP table `verdict` into tickets, keyed by ticket_id. Rows with new ids are
+ * normalised straight into tickets (loaded), with no wide temporary table in between: that copy cost as much as the
+ * normalisation itself. Rows whose id exists are normalised into a TEMP table and compared by content hash:
+ * changed ones replace the old ticket (updated), the rest are counted unchanged. The hash is DuckDB's 64-bit hash
+ * of every content column: a false "unchanged" needs two versions of one ticket to collide (about 1 in 10^19).
+ * Runs inside the caller's transaction.
  */
-export async function mergeTickets(connection: DuckDBConnection, columns: string[]): Promise<MergeCounts> {
+export async function writeTickets(
+  connection: DuckDBConnection,
+  sql: NormalisingSql,
+  columns: string[],
+): Promise<MergeCounts> {
   const content = columns.filter((c) => !PROVENANCE.has(c));
-  const hashInput = `to_json(struct_pack(${content.map((c) => `"${c}" := n."${c}"`).join(', ')}))`;
+  const withHash = (rowsTable: string) =>
+    `SELECT t.*, hash(${content.map((c) => `t."${c}"`).join(', ')}) AS row_hash FROM (${sql.tickets(rowsTable)}) t`;
+  const list = columns.map((c) => `"${c}"`).join(', ');
+
   await execute(
     connection,
-    `CREATE OR REPLACE TEMP TABLE incoming AS
-     SELECT n.*, md5(${hashInput}::VARCHAR) AS row_hash, t.row_hash AS old_hash
-     FROM norm n LEFT JOIN tickets t ON t.ticket_id = n.ticket_id
-     WHERE n.reject_reason IS NULL`,
+    `CREATE OR REPLACE TEMP TABLE atlas_rows_existing AS
+     SELECT v._row, v.ticket_id, t.row_hash AS old_hash
+     FROM verdict v JOIN tickets t ON t.ticket_id = v.ticket_id
+     WHERE v.reject_reason IS NULL`,
   );
-  const [counts] = await queryRows<MergeCounts>(
+  await execute(
     connection,
-    `SELECT count(*) FILTER (WHERE old_hash IS NULL)::INTEGER AS loaded,
-            count(*) FILTER (WHERE old_hash IS NOT NULL AND old_hash <> row_hash)::INTEGER AS updated,
-            count(*) FILTER (WHERE old_hash = row_hash)::INTEGER AS unchanged
-     FROM incoming`,
+    `CREATE OR REPLACE TEMP TABLE atlas_rows_new AS
+     SELECT v._row FROM verdict v ANTI JOIN atlas_rows_existing e ON e._row = v._row
+     WHERE v.reject_reason IS NULL`,
   );
-  if (!counts) throw new Error('merge: no counts');
-  if (counts.updated > 0) {
+  const loaded = await count(connection, 'SELECT 1 FROM atlas_rows_new');
+  if (loaded > 0) {
     await execute(
       connection,
-      `DELETE FROM tickets WHERE ticket_id IN (SELECT ticket_id FROM incoming WHERE old_hash <> row_hash)`,
+      `INSERT INTO tickets (${list}) SELECT ${list} FROM (${withHash('atlas_rows_new')})`,
     );
   }
-  const list = columns.map((c) => `"${c}"`).join(', ');
+  const existing = await count(connection, 'SELECT 1 FROM atlas_rows_existing');
+  if (existing === 0) return { loaded, updated: 0, unchanged: 0 };
+
   await execute(
     connection,
-    `INSERT INTO tickets (${list}) SELECT ${list} FROM incoming WHERE old_hash IS NULL OR old_hash <> row_hash`,
+    `CREATE OR REPLACE TEMP TABLE atlas_updates AS ${withHash('atlas_rows_existing')}`,
   );
-  return counts;
+  const changed = `SELECT u.* FROM atlas_updates u JOIN atlas_rows_existing e ON e._row = u._row WHERE u.row_hash <> e.old_hash`;
+  const updated = await count(connection, changed);
+  if (updated > 0) {
+    await execute(connection, `DELETE FROM tickets WHERE ticket_id IN (SELECT ticket_id FROM (${changed}))`);
+    await execute(connection, `INSERT INTO tickets (${list}) SELECT ${list} FROM (${changed})`);
+  }
+  return { loaded, updated, unchanged: existing - updated };
 }

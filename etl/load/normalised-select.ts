@@ -31,21 +31,26 @@ function formatsOf(spec: FieldSpec | undefined): string[] | undefined {
   return spec && typeof spec === 'object' && !Array.isArray(spec) ? spec.formats : undefined;
 }
 
-/**
- * The SELECT that turns one staged file into canonical ticket rows plus the reason a row is rejected. It reads the
- * staged table once; DuckDB does the parsing, the JS UDFs do only coordinates, H3 and point-in-polygon.
- * Output columns: _row, reject_column, reject_reason, every tickets column, coord_out_of_area.
- */
-export function normalisedSelect(
-  bound: BoundLayout,
-  ctx: NormaliseContext,
-): { statements: string[]; select: string } {
+/** The SQL that normalises one staged file. */
+export interface NormalisingSql {
+  /** TEMP tables to create first: dimension lookups and the rows whose id repeats. */
+  statements: string[];
+  /** SELECT of every staged row's `_row`, `ticket_id`, `reject_column`, `reject_reason` (NULL = accepted). */
+  verdict: string;
+  /**
+   * SELECT of canonical ticket rows (`_row` plus every tickets column but `row_hash`) for the staged rows listed in
+   * `rowsTable` (a table with a `_row` column). DuckDB does the parsing; JS UDFs do only coordinates, H3 and
+   * point-in-polygon.
+   */
+  tickets: (rowsTable: string) => string;
+}
+
+export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): NormalisingSql {
   const layout = bound.layout;
   const v: SourceValues = sourceValues(bound);
   const dims = buildDimensions(v, ctx.stagedTable);
   const dim = dims.columns;
   const f = (field: TicketField) => v[field] ?? NULL;
-  const header = (field: TicketField) => bound.columns[field]?.[0] ?? field;
   const ts = (field: TicketField) =>
     v[field]
       ? timestampSql(f(field), {
@@ -67,14 +72,11 @@ export function normalisedSelect(
   const system = sqlString(layoutSystem(layout));
   const sourceColumns = bound.allHeaders.map((h) => `s.${quoteIdentifier(h)}`);
 
-  const src = `
+  const src = (rowsTable: string) => `
     SELECT
       s._row,
-      rp.first_same_row,
-      rp.last_id_row,
       ${text('sourceId')} AS source_id,
       ${text('channel')} AS channel,
-      ${f('receivedAt')}::VARCHAR AS received_raw,
       ${ts('receivedAt')} AS received_at,
       ${ts('dispatchedAt')} AS dispatched_at,
       ${ts('firstResponseAt')} AS first_response_at,
@@ -97,9 +99,8 @@ export function normalisedSelect(
       ${text('community')} AS community_raw,
       ${v.address ? maskAddressSql(f('address')) : 'NULL::VARCHAR'} AS address,
       ${v.address ? placeKeySql(f('address')) : 'NULL::VARCHAR'} AS place_key,
-      ${v.lon ? doubleSql(f('lon')) : 'NULL::DOUBLE'} AS lon_in,
-      ${v.lat ? doubleSql(f('lat')) : 'NULL::DOUBLE'} AS lat_in,
-      coalesce(${dim.coord_system_raw}, 'WGS84') AS coord_system_raw,
+      pt.lon_in, pt.lat_in, pt.coord_system_raw, pt.lon, pt.lat, pt.point_region, pt.h3_r10,
+      pt.coord_out_of_area,
       ${text('department')} AS department,
       ${v.coDepartments ? `list_filter(list_transform(string_split_regex(${f('coDepartments')}, '[,，、;；/]'), x -> trim(x)), x -> x <> '')` : 'NULL::VARCHAR[]'} AS co_departments,
       ${v.dispatchCount ? integerSql(f('dispatchCount')) : 'NULL::INTEGER'} AS dispatch_count,
@@ -108,40 +109,15 @@ export function normalisedSelect(
       ${dim.status_in} AS status_in,
       ${dim.resolved} AS resolved,
       ${dim.satisfaction} AS satisfaction,
-      ${callerExpression(v, ctx.secret)} AS caller_key${requiredOthers(bound, v)
-        .map(
-          (field) => `,
-      nullif(trim(${v[field]}), '') IS NULL AS "missing_${field}"`,
-        )
-        .join('')}
+      ${callerExpression(v, ctx.secret)} AS caller_key
     FROM ${quoteIdentifier(ctx.stagedTable)} s
-    LEFT JOIN atlas_repeats rp ON rp._row = s._row
+    SEMI JOIN ${rowsTable} wanted ON wanted._row = s._row
+    LEFT JOIN atlas_points pt ON pt._row = s._row
     ${dims.joins.join('\n    ')}`;
 
-  const select = `
-WITH src AS (${src}),
-geo AS (
-  SELECT *,
-    (lon_in IS NOT NULL AND lat_in IS NOT NULL AND abs(lat_in) <= 90 AND abs(lon_in) <= 180
-      AND NOT (lon_in = 0 AND lat_in = 0)) AS coord_valid
-  FROM src
-),
-wgs AS (
-  SELECT *,
-    CASE WHEN coord_valid THEN atlas_wgs84_lon(lon_in, lat_in, coord_system_raw) END AS lon_w,
-    CASE WHEN coord_valid THEN atlas_wgs84_lat(lon_in, lat_in, coord_system_raw) END AS lat_w
-  FROM geo
-),
-placed AS (
-  SELECT *,
-    CASE WHEN lon_w IS NOT NULL ${ctx.hasBoundaries ? '' : 'AND false'} THEN atlas_region_at(lon_w, lat_w) END AS point_region
-  FROM wgs
-),
-located AS (
-  SELECT p.*,
-    (lon_in IS NOT NULL OR lat_in IS NOT NULL) AND (NOT coord_valid ${ctx.hasBoundaries ? 'OR point_region IS NULL' : ''}) AS coord_out_of_area
-  FROM placed p
-),
+  const tickets = (rowsTable: string) => `
+WITH src AS (${src(rowsTable)}),
+located AS (SELECT * FROM src),
 regioned AS (
   SELECT l.*,
     coalesce(
@@ -174,36 +150,15 @@ finished AS (
     coalesce(c.status_in, CASE WHEN c.closed_at IS NOT NULL THEN 'closed' END) AS status,
     cty.parent_code AS city_code,
     prv.parent_code AS province_code,
-    CASE WHEN NOT c.coord_out_of_area THEN c.lon_w END AS lon,
-    CASE WHEN NOT c.coord_out_of_area THEN c.lat_w END AS lat
+    c.lon, c.lat
   FROM regioned c
   LEFT JOIN categories cat ON cat.code = c.category_code
   LEFT JOIN regions cty ON cty.code = c.county_code
   LEFT JOIN regions prv ON prv.code = cty.parent_code
 ),
-hashed AS (
-  SELECT *, atlas_h3(lat, lon, 10) AS h3_r10 FROM finished
-)
+hashed AS (SELECT * FROM finished)
 SELECT
   _row,
-  CASE
-    WHEN source_id IS NULL THEN ${sqlString(header('sourceId'))}
-    WHEN received_raw IS NULL OR received_at IS NULL THEN ${sqlString(header('receivedAt'))}
-    WHEN received_at < TIMESTAMP '1990-01-01' OR received_at > TIMESTAMP ${sqlString(ctx.loadTime)} + INTERVAL 1 DAY
-      THEN ${sqlString(header('receivedAt'))}
-    ${requiredChecks(bound, v)}
-  END AS reject_column,
-  CASE
-    WHEN source_id IS NULL THEN 'missing id'
-    WHEN received_raw IS NULL THEN 'missing time received'
-    WHEN received_at IS NULL THEN 'unreadable date: ' || received_raw
-    WHEN received_at < TIMESTAMP '1990-01-01' OR received_at > TIMESTAMP ${sqlString(ctx.loadTime)} + INTERVAL 1 DAY
-      THEN 'date out of range: ' || received_raw
-    ${requiredReasons(bound, v)}
-    WHEN _row > first_same_row THEN 'duplicate of row ' || first_same_row
-    WHEN _row < last_id_row THEN 'superseded by row ' || last_id_row || ' with the same id in this file'
-  END AS reject_reason,
-  coord_out_of_area,
   ticket_id,
   coalesce(channel, 'unknown') AS channel,
   source_id,
@@ -235,7 +190,95 @@ SELECT
   ${handlingHoursSql('received_at', 'closed_at')} AS handling_hours,
   caller_key
 FROM hashed`;
-  return { statements: [...dims.statements, repeatsStatement(v, ctx.stagedTable, sourceColumns)], select };
+  const points = `CREATE OR REPLACE TEMP TABLE atlas_points AS
+    WITH p AS (
+      SELECT s._row,
+        ${v.lon ? doubleSql(f('lon')) : 'NULL::DOUBLE'} AS lon_in,
+        ${v.lat ? doubleSql(f('lat')) : 'NULL::DOUBLE'} AS lat_in,
+        coalesce(${dim.coord_system_raw}, 'WGS84') AS coord_system_raw
+      FROM ${quoteIdentifier(ctx.stagedTable)} s
+      ${dims.joins.filter((j) => j.includes('atlas_dim_coord_system_raw')).join('\n      ')}
+    ),
+    checked AS (
+      SELECT *, (lon_in IS NOT NULL AND lat_in IS NOT NULL AND abs(lat_in) <= 90 AND abs(lon_in) <= 180
+        AND NOT (lon_in = 0 AND lat_in = 0)) AS coord_valid
+      FROM p WHERE lon_in IS NOT NULL OR lat_in IS NOT NULL
+    ),
+    wgs AS (
+      SELECT *,
+        CASE WHEN coord_valid THEN atlas_wgs84_lon(lon_in, lat_in, coord_system_raw) END AS lon_w,
+        CASE WHEN coord_valid THEN atlas_wgs84_lat(lon_in, lat_in, coord_system_raw) END AS lat_w
+      FROM checked
+    ),
+    placed AS (
+      SELECT *,
+        CASE WHEN lon_w IS NOT NULL ${ctx.hasBoundaries ? '' : 'AND false'} THEN atlas_region_at(lon_w, lat_w) END AS point_region
+      FROM wgs
+    ),
+    judged AS (
+      SELECT *, NOT coord_valid ${ctx.hasBoundaries ? 'OR point_region IS NULL' : ''} AS coord_out_of_area FROM placed
+    )
+    SELECT _row, lon_in, lat_in, coord_system_raw, point_region, coord_out_of_area,
+      CASE WHEN NOT coord_out_of_area THEN lon_w END AS lon,
+      CASE WHEN NOT coord_out_of_area THEN lat_w END AS lat,
+      CASE WHEN NOT coord_out_of_area THEN atlas_h3(lat_w, lon_w, 10) END AS h3_r10
+    FROM judged`;
+  return {
+    statements: [...dims.statements, repeatsStatement(v, ctx.stagedTable, sourceColumns), points],
+    verdict: verdictSelect(bound, ctx, v),
+    tickets,
+  };
+}
+
+/**
+ * The cheap first pass: for every staged row its ticket id and, when it must be rejected, the column and reason.
+ * Only the id, the time received and the required fields are read, so rejected rows never cost a full
+ * normalisation.
+ */
+function verdictSelect(bound: BoundLayout, ctx: NormaliseContext, v: SourceValues): string {
+  const header = (field: TicketField) => bound.columns[field]?.[0] ?? field;
+  const received = v.receivedAt
+    ? timestampSql(v.receivedAt, {
+        sourceTimeZone: bound.layout.timeZone ?? ctx.deploymentTimeZone,
+        deploymentTimeZone: ctx.deploymentTimeZone,
+        formats: formatsOf(bound.layout.fields.receivedAt),
+      })
+    : 'NULL::TIMESTAMP';
+  const others = requiredOthers(bound, v);
+  const tooLate = `TIMESTAMP ${sqlString(ctx.loadTime)} + INTERVAL 1 DAY`;
+  return `
+WITH r AS (
+  SELECT s._row,
+    nullif(trim(${v.sourceId ?? 'NULL::VARCHAR'}), '') AS source_id,
+    ${v.receivedAt ?? 'NULL'}::VARCHAR AS received_raw,
+    ${received} AS received_at,
+    rp.first_same_row, rp.last_id_row${others
+      .map(
+        (f) => `,
+    nullif(trim(${v[f]}), '') IS NULL AS "missing_${f}"`,
+      )
+      .join('')}
+  FROM ${quoteIdentifier(ctx.stagedTable)} s
+  LEFT JOIN atlas_repeats rp ON rp._row = s._row
+)
+SELECT _row,
+  ${sqlString(layoutSystem(bound.layout))} || ':' || source_id AS ticket_id,
+  CASE
+    WHEN source_id IS NULL THEN ${sqlString(header('sourceId'))}
+    WHEN received_raw IS NULL OR received_at IS NULL THEN ${sqlString(header('receivedAt'))}
+    WHEN received_at < TIMESTAMP '1990-01-01' OR received_at > ${tooLate} THEN ${sqlString(header('receivedAt'))}
+    ${others.map((f) => `WHEN "missing_${f}" THEN ${sqlString(header(f))}`).join('\n    ')}
+  END AS reject_column,
+  CASE
+    WHEN source_id IS NULL THEN 'missing id'
+    WHEN received_raw IS NULL THEN 'missing time received'
+    WHEN received_at IS NULL THEN 'unreadable date: ' || received_raw
+    WHEN received_at < TIMESTAMP '1990-01-01' OR received_at > ${tooLate} THEN 'date out of range: ' || received_raw
+    ${others.map((f) => `WHEN "missing_${f}" THEN ${sqlString(`missing ${header(f)}`)}`).join('\n    ')}
+    WHEN _row > first_same_row THEN 'duplicate of row ' || first_same_row
+    WHEN _row < last_id_row THEN 'superseded by row ' || last_id_row || ' with the same id in this file'
+  END AS reject_reason
+FROM r`;
 }
 
 /**
@@ -260,18 +303,6 @@ function repeatsStatement(v: SourceValues, stagedTable: string, sourceColumns: s
 /** Non-empty checks for the layout's other required fields. */
 function requiredOthers(bound: BoundLayout, v: SourceValues): TicketField[] {
   return bound.layout.required.filter((f) => f !== 'sourceId' && f !== 'receivedAt' && v[f] !== undefined);
-}
-
-function requiredChecks(bound: BoundLayout, v: SourceValues): string {
-  return requiredOthers(bound, v)
-    .map((f) => `WHEN "missing_${f}" THEN ${sqlString(bound.columns[f]?.[0] ?? f)}`)
-    .join('\n    ');
-}
-
-function requiredReasons(bound: BoundLayout, v: SourceValues): string {
-  return requiredOthers(bound, v)
-    .map((f) => `WHEN "missing_${f}" THEN ${sqlString(`missing ${bound.columns[f]?.[0] ?? f}`)}`)
-    .join('\n    ');
 }
 
 /** The caller key from the strongest identifier the row has: phone, then ID number, then platform account. */

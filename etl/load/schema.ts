@@ -55,7 +55,7 @@ export const TICKET_COLUMNS = `
   overdue             BOOLEAN,            -- closed after due, or still open past due at load time
   handling_hours      DOUBLE,             -- closed_at - received_at
   caller_key          VARCHAR,            -- HMAC of the caller's phone/id; never the number itself
-  row_hash            VARCHAR NOT NULL    -- hash of the normalised content: tells updated from unchanged
+  row_hash            UBIGINT NOT NULL    -- hash of the normalised content: tells updated from unchanged
 `;
 
 export const SCHEMA_VERSION = 1;

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../support/temp-dir';
 import { WORKORDER_HEADERS, workorder, writeCsv } from '../support/fixtures';
+import { makeTempDir } from '../support/temp-dir';
 import { query, testConfig } from '../support/warehouse';
 
 const tmp = makeTempDir('cli');

@@ -36,14 +36,18 @@ describe('source layouts', () => {
     expect(headerKey('X Coordinate (State Plane)')).toBe(headerKey('x_coordinate_state_plane'));
     expect(headerKey('街道（乡镇）')).toBe(headerKey('街道乡镇'));
     const nyc = builtInLayouts().find((l) => l.id === 'nyc-311')!;
-    expect(bindLayout(nyc, ['unique_key', 'created_date', 'agency']).columns.sourceId).toEqual(['unique_key']);
+    expect(bindLayout(nyc, ['unique_key', 'created_date', 'agency']).columns.sourceId).toEqual([
+      'unique_key',
+    ]);
   });
 
   it('detects each layout from its own headers and prefers the one that covers most columns', () => {
     const layouts = builtInLayouts();
     const pick = (headers: string[]) => detectLayout('f.csv', headers, layouts).layout.id;
     expect(pick(['工单编号', '受理时间', '诉求内容', '所属区县'])).toBe('cn-12345-workorder');
-    expect(pick(['留言编号', '留言用户', '留言主题', '留言时间', '留言详情', '一级分类'])).toBe('cn-web-message-board');
+    expect(pick(['留言编号', '留言用户', '留言主题', '留言时间', '留言详情', '一级分类'])).toBe(
+      'cn-web-message-board',
+    );
     expect(pick(['service_request_id', 'requested_datetime', 'lat', 'long'])).toBe('open311-georeport-v2');
     expect(pick(['Unique Key', 'Created Date', 'Complaint Type'])).toBe('nyc-311');
     expect(pick(['SRNumber', 'CreatedDate', 'RequestType'])).toBe('la-myla311');

@@ -41,7 +41,11 @@ describe('loading the committed sample city', () => {
       'SELECT file_name, row_number, reason FROM rejected_rows ORDER BY file_name, row_number',
     );
     const expected = [
-      ...items('bad_date').map((i) => ({ file_name: i.file, row_number: i.rows[0], reason: 'unreadable date' })),
+      ...items('bad_date').map((i) => ({
+        file_name: i.file,
+        row_number: i.rows[0],
+        reason: 'unreadable date',
+      })),
       ...items('duplicate_row').map((i) => ({
         file_name: i.file,
         row_number: i.rows[1],
@@ -53,8 +57,13 @@ describe('loading the committed sample city', () => {
   });
 
   it('nulls and counts the out-of-area coordinates, and leaves unknown regions unresolved', async () => {
-    expect(outcome.results.reduce((n, r) => n + r.outOfArea, 0)).toBe(truth.defects.counts.outOfAreaCoordinates);
-    const ids = (kind: DefectItem['kind']) => items(kind).map((i) => `'${i.sourceId}'`).join(', ');
+    expect(outcome.results.reduce((n, r) => n + r.outOfArea, 0)).toBe(
+      truth.defects.counts.outOfAreaCoordinates,
+    );
+    const ids = (kind: DefectItem['kind']) =>
+      items(kind)
+        .map((i) => `'${i.sourceId}'`)
+        .join(', ');
     const [outside] = await query<{ n: number; located: number }>(
       config,
       `SELECT count(*)::INTEGER AS n, count(lon)::INTEGER AS located FROM tickets WHERE source_id IN (${ids('out_of_area')})`,
@@ -98,8 +107,10 @@ describe('loading the committed sample city', () => {
        WHERE regexp_matches(concat_ws(' ', title, content, reply, address), '(^|\\D)1[3-9]\\d{9}(\\D|$)|\\d{17}[\\dXx]')`,
     );
     expect(row?.n).toBe(0);
-    const [masked] = await query<{ n: number }>(config, "SELECT count(*)::INTEGER AS n FROM tickets WHERE content LIKE '%****%'");
+    const [masked] = await query<{ n: number }>(
+      config,
+      "SELECT count(*)::INTEGER AS n FROM tickets WHERE content LIKE '%****%'",
+    );
     expect(masked?.n).toBeGreaterThan(200);
   });
 });
-
