@@ -52,7 +52,7 @@ const outcome = await loadFiles([csv], {
 const pipelineSeconds = (Date.now() - started) / 1000;
 clearInterval(sampler);
 const result = outcome.results[0];
-if (!result || result.status !== 'loaded') throw new Error(`load failed: ${result?.message}`);
+if (result?.status !== 'loaded') throw new Error(`load failed: ${result?.message}`);
 
 console.log(
   JSON.stringify({
