@@ -5,7 +5,7 @@ import {
   type CallerIdKind,
   secretBytes,
 } from '@/lib/privacy/caller-key';
-import { sqlString } from './sql-literal';
+import { sqlString } from '../../lib/sql/quote';
 
 const BLOCK_BYTES = 64;
 

@@ -1,5 +1,5 @@
+import { sqlString } from '../../lib/sql/quote';
 import { APPEAL_TYPES, BOOLEANS, CODE_KEY_DROPPED, codeKey, SATISFACTION, STATUSES } from './code-vocabulary';
-import { sqlString } from './sql-literal';
 
 /**
  * A mapping file's own words for codes: source value → code. Keys are compared like the built-in vocabulary

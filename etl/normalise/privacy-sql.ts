@@ -8,7 +8,7 @@ import {
   TEXT_RULES,
   TEXT_RULES_PREFILTER,
 } from '@/lib/privacy/mask-rules';
-import { sqlString } from './sql-literal';
+import { sqlString } from '../../lib/sql/quote';
 
 function rewriteSql(rule: MaskRule): string {
   return sqlString(

@@ -1,4 +1,4 @@
-import { sqlString, sqlStringList } from './sql-literal';
+import { sqlString, sqlStringList } from '../../lib/sql/quote';
 import {
   COMPACT_PATTERNS,
   EXCEL_SERIAL_RANGE,

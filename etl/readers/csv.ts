@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdentifier, sqlString } from '../../lib/sql/quote';
 import { readCsvHeader } from './csv-header';
 import { detectEncoding, transcodeToUtf8 } from './encoding';
-import { quoteConstant, quoteIdentifier } from './sql-identifiers';
 import {
   type CsvEncoding,
   ReaderError,
@@ -69,7 +69,7 @@ async function stageUtf8(
   const rejectsScan = `${options.tableName}__reject_scans`;
   const readCsv = `read_csv($path, header = true, delim = $delim, quote = '"', escape = '"', all_varchar = true,
     max_line_size = ${MAX_RECORD_BYTES}, store_rejects = true,
-    rejects_table = ${quoteConstant(rejectsTable)}, rejects_scan = ${quoteConstant(rejectsScan)})`;
+    rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)})`;
   const params = { path: utf8Path, delim: header.delimiter };
 
   await dropTables(connection, [rejectsTable, rejectsScan]);

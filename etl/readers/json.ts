@@ -3,8 +3,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdentifier } from '../../lib/sql/quote';
 import { findJsonLayout } from './json-layout';
-import { quoteIdentifier } from './sql-identifiers';
 import { ReaderError, type StagedFile, type StageOptions } from './staged-file';
 import { countRows, stagedValueSql, stagingColumnNames } from './staging-table';
 

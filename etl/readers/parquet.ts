@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier } from './sql-identifiers';
+import { quoteIdentifier } from '../../lib/sql/quote';
 import { ReaderError, type StagedFile, type StageOptions } from './staged-file';
 import { countRows, stagedValueSql, stagingColumnNames } from './staging-table';
 import { varcharSql } from './varchar-sql';

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteConstant, quoteIdentifier } from './sql-identifiers';
+import { quoteIdentifier, sqlString } from '../../lib/sql/quote';
 
 /**
  * Characters trimmed from both ends of every value. Real 12345 exports start 留言详情 with runs of tabs, newlines,
@@ -25,9 +25,9 @@ export function stagedValue(text: string | null | undefined): string | null {
 export function stagedValueSql(column: string): string {
   const characters = [...TRIMMED_CHARACTERS];
   const startsBlank = `ord(${column}) IN (${characters.map((c) => c.codePointAt(0)).join(', ')})`;
-  const endsBlank = characters.map((c) => `ends_with(${column}, ${quoteConstant(c)})`).join(' OR ');
+  const endsBlank = characters.map((c) => `ends_with(${column}, ${sqlString(c)})`).join(' OR ');
   return `CASE WHEN ${startsBlank} OR ${endsBlank}
-    THEN nullif(trim(${column}, ${quoteConstant(TRIMMED_CHARACTERS)}), '') ELSE nullif(${column}, '') END`;
+    THEN nullif(trim(${column}, ${sqlString(TRIMMED_CHARACTERS)}), '') ELSE nullif(${column}, '') END`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { quoteIdentifier } from './sql-identifiers';
+import { quoteIdentifier } from '../../lib/sql/quote';
 
 /** A fresh in-memory DuckDB and a temp folder for fixtures, for one test file. */
 export interface ReaderTestbed {

@@ -10,3 +10,8 @@ export function quoteIdentifier(name: string): string {
 export function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
+
+/** A SQL `VARCHAR[]` literal of constants, for functions such as `try_strptime(x, [...])`. */
+export function sqlStringList(values: readonly string[]): string {
+  return `[${values.map(sqlString).join(', ')}]`;
+}
