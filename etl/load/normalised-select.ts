@@ -99,8 +99,9 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): Nor
       ${text('community')} AS community_raw,
       ${v.address ? maskAddressSql(f('address')) : 'NULL::VARCHAR'} AS address,
       ${v.address ? placeKeySql(f('address')) : 'NULL::VARCHAR'} AS place_key,
-      pt.lon_in, pt.lat_in, pt.coord_system_raw, pt.lon, pt.lat, pt.point_region, pt.h3_r10,
-      pt.coord_out_of_area,
+      ${v.lon ? doubleSql(f('lon')) : 'NULL::DOUBLE'} AS lon_in,
+      ${v.lat ? doubleSql(f('lat')) : 'NULL::DOUBLE'} AS lat_in,
+      coalesce(${dim.coord_system_raw}, 'WGS84') AS coord_system_raw,
       ${text('department')} AS department,
       ${v.coDepartments ? `list_filter(list_transform(string_split_regex(${f('coDepartments')}, '[,，、;；/]'), x -> trim(x)), x -> x <> '')` : 'NULL::VARCHAR[]'} AS co_departments,
       ${v.dispatchCount ? integerSql(f('dispatchCount')) : 'NULL::INTEGER'} AS dispatch_count,
@@ -112,12 +113,32 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): Nor
       ${callerExpression(v, ctx.secret)} AS caller_key
     FROM ${quoteIdentifier(ctx.stagedTable)} s
     SEMI JOIN ${rowsTable} wanted ON wanted._row = s._row
-    LEFT JOIN atlas_points pt ON pt._row = s._row
     ${dims.joins.join('\n    ')}`;
 
   const tickets = (rowsTable: string) => `
 WITH src AS (${src(rowsTable)}),
-located AS (SELECT * FROM src),
+geo AS (
+  SELECT *,
+    (lon_in IS NOT NULL AND lat_in IS NOT NULL AND abs(lat_in) <= 90 AND abs(lon_in) <= 180
+      AND NOT (lon_in = 0 AND lat_in = 0)) AS coord_valid
+  FROM src
+),
+wgs AS (
+  SELECT *,
+    CASE WHEN coord_valid THEN atlas_wgs84_lon(lon_in, lat_in, coord_system_raw) END AS lon_w,
+    CASE WHEN coord_valid THEN atlas_wgs84_lat(lon_in, lat_in, coord_system_raw) END AS lat_w
+  FROM geo
+),
+placed AS (
+  SELECT *,
+    CASE WHEN lon_w IS NOT NULL ${ctx.hasBoundaries ? '' : 'AND false'} THEN atlas_region_at(lon_w, lat_w) END AS point_region
+  FROM wgs
+),
+located AS (
+  SELECT p.*,
+    (lon_in IS NOT NULL OR lat_in IS NOT NULL) AND (NOT coord_valid ${ctx.hasBoundaries ? 'OR point_region IS NULL' : ''}) AS coord_out_of_area
+  FROM placed p
+),
 regioned AS (
   SELECT l.*,
     coalesce(
@@ -150,13 +171,16 @@ finished AS (
     coalesce(c.status_in, CASE WHEN c.closed_at IS NOT NULL THEN 'closed' END) AS status,
     cty.parent_code AS city_code,
     prv.parent_code AS province_code,
-    c.lon, c.lat
+    CASE WHEN NOT c.coord_out_of_area THEN c.lon_w END AS lon,
+    CASE WHEN NOT c.coord_out_of_area THEN c.lat_w END AS lat
   FROM regioned c
   LEFT JOIN categories cat ON cat.code = c.category_code
   LEFT JOIN regions cty ON cty.code = c.county_code
   LEFT JOIN regions prv ON prv.code = cty.parent_code
 ),
-hashed AS (SELECT * FROM finished)
+hashed AS (
+  SELECT *, atlas_h3(lat, lon, 10) AS h3_r10 FROM finished
+)
 SELECT
   _row,
   ticket_id,
@@ -190,41 +214,8 @@ SELECT
   ${handlingHoursSql('received_at', 'closed_at')} AS handling_hours,
   caller_key
 FROM hashed`;
-  const points = `CREATE OR REPLACE TEMP TABLE atlas_points AS
-    WITH p AS (
-      SELECT s._row,
-        ${v.lon ? doubleSql(f('lon')) : 'NULL::DOUBLE'} AS lon_in,
-        ${v.lat ? doubleSql(f('lat')) : 'NULL::DOUBLE'} AS lat_in,
-        coalesce(${dim.coord_system_raw}, 'WGS84') AS coord_system_raw
-      FROM ${quoteIdentifier(ctx.stagedTable)} s
-      ${dims.joins.filter((j) => j.includes('atlas_dim_coord_system_raw')).join('\n      ')}
-    ),
-    checked AS (
-      SELECT *, (lon_in IS NOT NULL AND lat_in IS NOT NULL AND abs(lat_in) <= 90 AND abs(lon_in) <= 180
-        AND NOT (lon_in = 0 AND lat_in = 0)) AS coord_valid
-      FROM p WHERE lon_in IS NOT NULL OR lat_in IS NOT NULL
-    ),
-    wgs AS (
-      SELECT *,
-        CASE WHEN coord_valid THEN atlas_wgs84_lon(lon_in, lat_in, coord_system_raw) END AS lon_w,
-        CASE WHEN coord_valid THEN atlas_wgs84_lat(lon_in, lat_in, coord_system_raw) END AS lat_w
-      FROM checked
-    ),
-    placed AS (
-      SELECT *,
-        CASE WHEN lon_w IS NOT NULL ${ctx.hasBoundaries ? '' : 'AND false'} THEN atlas_region_at(lon_w, lat_w) END AS point_region
-      FROM wgs
-    ),
-    judged AS (
-      SELECT *, NOT coord_valid ${ctx.hasBoundaries ? 'OR point_region IS NULL' : ''} AS coord_out_of_area FROM placed
-    )
-    SELECT _row, lon_in, lat_in, coord_system_raw, point_region, coord_out_of_area,
-      CASE WHEN NOT coord_out_of_area THEN lon_w END AS lon,
-      CASE WHEN NOT coord_out_of_area THEN lat_w END AS lat,
-      CASE WHEN NOT coord_out_of_area THEN atlas_h3(lat_w, lon_w, 10) END AS h3_r10
-    FROM judged`;
   return {
-    statements: [...dims.statements, repeatsStatement(v, ctx.stagedTable, sourceColumns), points],
+    statements: [...dims.statements, repeatsStatement(v, ctx.stagedTable, sourceColumns)],
     verdict: verdictSelect(bound, ctx, v),
     tickets,
   };
