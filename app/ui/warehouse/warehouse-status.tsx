@@ -1,7 +1,11 @@
 import type { ChannelSummaryRow, LoadSummaryRow } from '@/lib/queries/warehouse-summary';
 
 const number = new Intl.NumberFormat('zh-CN');
-const STATUS: Record<string, string> = { loaded: '已载入', skipped_identical: '相同文件，已跳过', failed: '载入失败' };
+const STATUS: Record<string, string> = {
+  loaded: '已载入',
+  skipped_identical: '相同文件，已跳过',
+  failed: '载入失败',
+};
 
 /** The warehouse at a glance: tickets per channel and the latest loads. */
 export function WarehouseStatus({
