@@ -1,0 +1,58 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Filters } from '../filters/filters';
+
+/** The tables a filtered question can read: the tickets themselves or the daily rollup. */
+export type FilteredTable = 'tickets' | 'daily_counts';
+
+export interface WhereClause {
+  /** `WHERE …` text with `$name` placeholders only: no value is ever in the text. */
+  sql: string;
+  params: Record<string, DuckDBValue>;
+}
+
+/**
+ * Turns Filters into a WHERE clause for `tickets` or `daily_counts`, with every value bound. A region code matches
+ * at whatever level it is (city, county, town); a category code at its level.
+ */
+export function filtersWhere(filters: Filters, table: FilteredTable): WhereClause {
+  const conditions: string[] = [];
+  const params: Record<string, DuckDBValue> = {};
+  if (table === 'tickets') {
+    conditions.push('received_at >= $from::DATE', 'received_at < $to::DATE + INTERVAL 1 DAY');
+  } else {
+    conditions.push('day BETWEEN $from::DATE AND $to::DATE');
+  }
+  params.from = filters.from;
+  params.to = filters.to;
+  if (filters.region) {
+    const levels =
+      table === 'tickets' ? ['city_code', 'county_code', 'town_code'] : ['county_code', 'town_code'];
+    const region = filters.region.length === 12 ? filters.region.slice(0, 9) : filters.region;
+    const cityWide = table === 'daily_counts' && /^\d{4}00$/.test(region);
+    // The rollup has no city column: a city code selects its counties by code prefix.
+    conditions.push(
+      cityWide
+        ? 'starts_with(county_code, $regionPrefix)'
+        : `(${levels.map((c) => `${c} = $region`).join(' OR ')})`,
+    );
+    if (cityWide) params.regionPrefix = region.slice(0, 4);
+    else params.region = region;
+  }
+  if (filters.category) {
+    conditions.push(filters.category.length === 2 ? 'category_l1 = $category' : 'category_l2 = $category');
+    params.category = filters.category;
+  }
+  if (filters.channel) {
+    conditions.push('channel = $channel');
+    params.channel = filters.channel;
+  }
+  if (filters.type) {
+    conditions.push('appeal_type = $type');
+    params.type = filters.type;
+  }
+  if (filters.dept) {
+    conditions.push('department = $dept');
+    params.dept = filters.dept;
+  }
+  return { sql: `WHERE ${conditions.join(' AND ')}`, params };
+}
