@@ -79,6 +79,38 @@ describe('geo UDFs', () => {
     other.closeSync();
   });
 
+  it('atlas_geo agrees with atlas_wgs84_lon/lat, atlas_region_at and atlas_h3', async () => {
+    const sql = (withRegion: boolean) => `
+      WITH pts AS (
+        SELECT * FROM (VALUES (104.62, 28.77, 'GCJ02'), (104.62, 28.77, 'bd-09'), (104.62, 28.77, 'WGS84'),
+          (104.07, 30.66, 'WGS84'), (104.5, 28.6, NULL), (104.5, 28.6, 'mystery'), (NULL, 28.6, 'GCJ02'),
+          (104.5, NULL, 'WGS84'), (10.0, 95.0, 'WGS84')) t(lon, lat, sys)
+        UNION ALL SELECT 103.4 + (i % 997) / 500.0, 27.8 + (i % 991) / 700.0, CASE WHEN i % 3 = 0 THEN 'GCJ02' ELSE 'WGS84' END
+        FROM range(5000) r(i)
+      ),
+      got AS (
+        SELECT *, atlas_geo(lon, lat, sys, ${withRegion}) AS g,
+          atlas_wgs84_lon(lon, lat, sys) AS lon_w, atlas_wgs84_lat(lon, lat, sys) AS lat_w
+        FROM pts
+      ),
+      expected AS (
+        SELECT *, ${withRegion ? 'atlas_region_at(lon_w, lat_w)' : 'NULL::VARCHAR'} AS region FROM got
+      )
+      SELECT count(*)::INTEGER AS n,
+        count(*) FILTER (WHERE g.lon IS DISTINCT FROM lon_w OR g.lat IS DISTINCT FROM lat_w
+          OR g.region IS DISTINCT FROM region
+          OR g.h3 IS DISTINCT FROM CASE WHEN ${withRegion} AND region IS NULL THEN NULL ELSE atlas_h3(lat_w, lon_w, 10) END
+        )::INTEGER AS differing,
+        count(g.region)::INTEGER AS regions, count(g.h3)::INTEGER AS cells
+      FROM expected`;
+    const [withRegions] = await rows(connection, sql(true));
+    expect(withRegions).toMatchObject({ n: 5009, differing: 0 });
+    expect(withRegions!.regions).toBeGreaterThan(1000);
+    const [without] = await rows(connection, sql(false));
+    expect(without).toMatchObject({ n: 5009, differing: 0, regions: 0 });
+    expect(without!.cells).toBe(5006);
+  });
+
   it('handles 1M points within budget', async () => {
     await connection.run(
       `CREATE TEMP TABLE pts AS SELECT 103.4 + random() * 1.9 AS lon, 27.8 + random() * 1.4 AS lat
@@ -92,6 +124,8 @@ describe('geo UDFs', () => {
       ['wgs84_lon_wgs84', "atlas_wgs84_lon(lon, lat, 'WGS84')"],
       ['h3_r10', 'atlas_h3(lat, lon, 10)'],
       ['region_at', 'atlas_region_at(lon, lat)'],
+      ['geo_gcj02', "atlas_geo(lon, lat, 'GCJ02', true)"],
+      ['geo_wgs84', "atlas_geo(lon, lat, 'WGS84', true)"],
     ] as const) {
       const t0 = performance.now();
       await connection.run(`SELECT count(${expr}) FROM pts`);

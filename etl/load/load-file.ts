@@ -75,19 +75,35 @@ export async function loadFile(
     mark = now;
   };
   const fileName = path.basename(filePath);
+  // The content hash (JS, streaming) runs while DuckDB stages the file: an identical file is found after staging
+  // and its stage dropped, which costs a wasted read only in the rare skip case.
   options.onStage?.('hash', 0);
-  const contentHash = await fileContentHash(filePath);
-  lap('hash');
-  const identical = await findIdenticalLoad(connection, contentHash);
-  if (identical) return recordSkipped(connection, filePath, contentHash, identical, started);
-
-  options.onStage?.('read', 0);
-  const staged = await stageFile(connection, filePath, {
-    tableName: 'atlas_stage',
-    tmpDir: options.tmpDir,
-    onProgress: (rows) => options.onStage?.('read', rows),
+  let hashSeconds = 0;
+  const hashing = fileContentHash(filePath).then((hash) => {
+    hashSeconds = (Date.now() - started) / 1000;
+    return hash;
   });
+  hashing.catch(() => {});
+  options.onStage?.('read', 0);
+  let staged: StagedFile;
+  try {
+    staged = await stageFile(connection, filePath, {
+      tableName: 'atlas_stage',
+      tmpDir: options.tmpDir,
+      onProgress: (rows) => options.onStage?.('read', rows),
+    });
+  } catch (error) {
+    await hashing.catch(() => undefined);
+    throw error;
+  }
+  const contentHash = await hashing;
+  timings.hash = hashSeconds;
   lap('read');
+  const identical = await findIdenticalLoad(connection, contentHash);
+  if (identical) {
+    await execute(connection, `DROP TABLE IF EXISTS ${quoteIdentifier(staged.table)}`);
+    return recordSkipped(connection, filePath, contentHash, identical, started);
+  }
   const bound = options.layout
     ? requireLayout(fileName, staged.columns, options.layout)
     : detectLayout(fileName, staged.columns, options.layouts);

@@ -125,13 +125,15 @@ geo AS (
 ),
 wgs AS (
   SELECT *,
-    CASE WHEN coord_valid THEN atlas_wgs84_lon(lon_in, lat_in, coord_system_raw) END AS lon_w,
-    CASE WHEN coord_valid THEN atlas_wgs84_lat(lon_in, lat_in, coord_system_raw) END AS lat_w
+    -- One JS call per chunk: WGS-84 point, region (when the deployment has boundaries) and H3 cell.
+    CASE WHEN coord_valid THEN atlas_geo(lon_in, lat_in, coord_system_raw, ${ctx.hasBoundaries ? 'true' : 'false'}) END AS geo_out
   FROM geo
 ),
 placed AS (
   SELECT *,
-    CASE WHEN lon_w IS NOT NULL ${ctx.hasBoundaries ? '' : 'AND false'} THEN atlas_region_at(lon_w, lat_w) END AS point_region
+    geo_out.lon AS lon_w,
+    geo_out.lat AS lat_w,
+    geo_out.region AS point_region
   FROM wgs
 ),
 located AS (
@@ -179,7 +181,7 @@ finished AS (
   LEFT JOIN regions prv ON prv.code = cty.parent_code
 ),
 hashed AS (
-  SELECT *, atlas_h3(lat, lon, 10) AS h3_r10 FROM finished
+  SELECT *, CASE WHEN NOT coord_out_of_area THEN geo_out.h3 END AS h3_r10 FROM finished
 )
 SELECT
   _row,
