@@ -40,7 +40,7 @@ const label = z
   .trim()
   .min(1)
   .max(80, 'at most 80 characters')
-  .regex(/^[^\u0000-\u001f]+$/, 'no control characters');
+  .refine((s) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20), 'no control characters');
 
 export const filtersSchema = z
   .object({
