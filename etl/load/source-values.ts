@@ -64,3 +64,8 @@ export function sourceValues(bound: BoundLayout): SourceValues {
   }
   return out;
 }
+
+/** The timestamp formats a field spec names, if any. */
+export function formatsOf(spec: FieldSpec | undefined): string[] | undefined {
+  return spec && typeof spec === 'object' && !Array.isArray(spec) ? spec.formats : undefined;
+}
