@@ -110,19 +110,8 @@ mkdirSync('tmp', { recursive: true });
 writeFileSync('tmp/sample-volume.svg', svg);
 console.log('wrote tmp/sample-volume.svg');
 if (existsSync('/usr/bin/chromium')) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const { launchBrowser } = await import('../tests/support/browser');
+  const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
   await page.setContent(`<html><body style="margin:0">${svg}</body></html>`);
   await page.screenshot({ path: 'tmp/sample-volume.png' });
