@@ -126,23 +126,5 @@ CREATE TABLE IF NOT EXISTS categories (
   due_days    INTEGER
 );
 
-CREATE TABLE IF NOT EXISTS daily_counts (
-  day          DATE NOT NULL,
-  category_l1  VARCHAR,
-  category_l2  VARCHAR,
-  county_code  VARCHAR,
-  town_code    VARCHAR,
-  channel      VARCHAR NOT NULL,
-  appeal_type  VARCHAR,
-  department   VARCHAR,
-  status       VARCHAR,
-  tickets      INTEGER NOT NULL,
-  closed       INTEGER NOT NULL,
-  resolved     INTEGER NOT NULL,
-  rated        INTEGER NOT NULL,
-  satisfied    INTEGER NOT NULL,
-  overdue      INTEGER NOT NULL,
-  returned     INTEGER NOT NULL,
-  handling_hours_sum DOUBLE
-);
+-- daily_counts and repeat_appeals are derived tables, rebuilt after every load by etl/load/rollups.ts.
 `;

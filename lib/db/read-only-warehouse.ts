@@ -4,33 +4,50 @@ import { loadConfig } from '../config';
 import { openWarehouse, queryRows, type SqlParams, type Warehouse } from './connection';
 
 /**
- * The dashboard's one read-only warehouse. The ETL publishes a new file by renaming it over the old one
- * (etl/load/publish.ts), so before each query we compare the file's inode with the one we opened (at most once a
- * second) and reopen when it changed; queries already running finish on the old snapshot.
+ * The dashboard's read-only warehouse: one DuckDB instance with a small pool of connections, so concurrent requests
+ * run side by side instead of queueing behind one connection. The ETL publishes a new file by renaming it over the
+ * old one (etl/load/PUBLISHING.md), so before a query we compare the file's inode and mtime with the ones we opened
+ * (at most once a second) and reopen when they changed; queries already running finish on the old snapshot.
  */
+const POOL_SIZE = 4;
+
 interface OpenState {
   warehouse: Warehouse;
+  idle: DuckDBConnection[];
+  waiting: ((connection: DuckDBConnection) => void)[];
   inode: number;
   mtimeMs: number;
   checkedAt: number;
   active: number;
   retired: boolean;
+  /** Bumped on every reopen: caches keyed on it (the data span) go stale with the file. */
+  generation: number;
 }
 
 let current: Promise<OpenState> | null = null;
+let generation = 0;
 
 async function open(): Promise<OpenState> {
   const config = loadConfig();
   const stat = statSync(config.databasePath, { throwIfNoEntry: false });
   if (!stat) throw new WarehouseMissingError(config.databasePath);
   const warehouse = await openWarehouse(config.databasePath, { readOnly: true, timeZone: config.timeZone });
+  const idle = [warehouse.connection];
+  for (let i = 1; i < POOL_SIZE; i++) {
+    const connection = await warehouse.instance.connect();
+    await connection.run(`SET TimeZone = '${config.timeZone.replace(/'/g, '')}'`);
+    idle.push(connection);
+  }
   return {
     warehouse,
+    idle,
+    waiting: [],
     inode: stat.ino,
     mtimeMs: stat.mtimeMs,
     checkedAt: Date.now(),
     active: 0,
     retired: false,
+    generation: ++generation,
   };
 }
 
@@ -41,12 +58,14 @@ export class WarehouseMissingError extends Error {
   }
 }
 
-function retire(state: OpenState): void {
-  state.retired = true;
-  if (state.active === 0) state.warehouse.close();
+function closeIfDone(state: OpenState): void {
+  if (state.retired && state.active === 0) {
+    for (const connection of state.idle) connection.closeSync();
+    state.warehouse.instance.closeSync();
+  }
 }
 
-async function acquire(): Promise<OpenState> {
+async function acquireState(): Promise<OpenState> {
   if (!current) {
     current = open().catch((error) => {
       current = null;
@@ -58,35 +77,55 @@ async function acquire(): Promise<OpenState> {
     state.checkedAt = Date.now();
     const stat = statSync(loadConfig().databasePath, { throwIfNoEntry: false });
     if (stat && (stat.ino !== state.inode || stat.mtimeMs !== state.mtimeMs)) {
-      current = open();
-      retire(state);
-      return acquire();
+      current = null;
+      state.retired = true;
+      closeIfDone(state);
+      return acquireState();
     }
   }
   return state;
 }
 
+/** A pooled connection and its release; the generation says which published file it reads. */
+export interface Lease {
+  connection: DuckDBConnection;
+  generation: number;
+  release: () => void;
+}
+
+/** Borrows a connection (waiting for one when all are busy); always release it. */
+export async function borrowConnection(): Promise<Lease> {
+  const state = await acquireState();
+  state.active++;
+  const connection =
+    state.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => state.waiting.push(resolve)));
+  let released = false;
+  return {
+    connection,
+    generation: state.generation,
+    release: () => {
+      if (released) return;
+      released = true;
+      state.active--;
+      const next = state.waiting.shift();
+      if (next) next(connection);
+      else state.idle.push(connection);
+      closeIfDone(state);
+    },
+  };
+}
+
 /** Runs a read query against the published warehouse. */
 export async function readRows<Row>(sql: string, params?: SqlParams): Promise<Row[]> {
-  const state = await acquire();
-  state.active++;
+  const lease = await borrowConnection();
   try {
-    return await queryRows<Row>(state.warehouse.connection, sql, params);
+    return await queryRows<Row>(lease.connection, sql, params);
   } finally {
-    state.active--;
-    if (state.retired && state.active === 0) state.warehouse.close();
+    lease.release();
   }
 }
 
-/** For callers that need the connection itself (Arrow conversion); release with the returned function. */
-export async function borrowConnection(): Promise<{ connection: DuckDBConnection; release: () => void }> {
-  const state = await acquire();
-  state.active++;
-  return {
-    connection: state.warehouse.connection,
-    release: () => {
-      state.active--;
-      if (state.retired && state.active === 0) state.warehouse.close();
-    },
-  };
+/** The generation of the currently published file (for caches that must follow reloads). */
+export async function warehouseGeneration(): Promise<number> {
+  return (await acquireState()).generation;
 }

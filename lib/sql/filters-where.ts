@@ -14,16 +14,23 @@ export interface WhereClause {
  * Turns Filters into a WHERE clause for `tickets` or `daily_counts`, with every value bound. A region code matches
  * at whatever level it is (city, county, town); a category code at its level.
  */
-export function filtersWhere(filters: Filters, table: FilteredTable): WhereClause {
+export function filtersWhere(
+  filters: Filters,
+  table: FilteredTable,
+  options: { dates?: boolean } = {},
+): WhereClause {
   const conditions: string[] = [];
   const params: Record<string, DuckDBValue> = {};
-  if (table === 'tickets') {
-    conditions.push('received_at >= $from::DATE', 'received_at < $to::DATE + INTERVAL 1 DAY');
-  } else {
-    conditions.push('day BETWEEN $from::DATE AND $to::DATE');
+  // Queries that compare periods (this month, last month, last year) bind their own date ranges.
+  if (options.dates !== false) {
+    if (table === 'tickets') {
+      conditions.push('received_at >= $from::DATE', 'received_at < $to::DATE + INTERVAL 1 DAY');
+    } else {
+      conditions.push('day BETWEEN $from::DATE AND $to::DATE');
+    }
+    params.from = filters.from;
+    params.to = filters.to;
   }
-  params.from = filters.from;
-  params.to = filters.to;
   if (filters.region) {
     const levels =
       table === 'tickets' ? ['city_code', 'county_code', 'town_code'] : ['county_code', 'town_code'];
@@ -54,5 +61,5 @@ export function filtersWhere(filters: Filters, table: FilteredTable): WhereClaus
     conditions.push('department = $dept');
     params.dept = filters.dept;
   }
-  return { sql: `WHERE ${conditions.join(' AND ')}`, params };
+  return { sql: `WHERE ${conditions.length ? conditions.join(' AND ') : 'true'}`, params };
 }

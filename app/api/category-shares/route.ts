@@ -1,0 +1,6 @@
+import { fetchCategoryShares } from '@/lib/queries/category-shares';
+import { dashboardRoute } from '../_lib/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = dashboardRoute({}, async ({ filters }) => ({ json: await fetchCategoryShares(filters) }));

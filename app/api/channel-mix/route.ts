@@ -1,0 +1,6 @@
+import { fetchChannelMix } from '@/lib/queries/channel-mix';
+import { dashboardRoute } from '../_lib/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = dashboardRoute({}, async ({ filters }) => ({ json: await fetchChannelMix(filters) }));

@@ -1,0 +1,6 @@
+import { fetchDataQuality } from '@/lib/queries/data-quality';
+import { dashboardRoute } from '../_lib/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = dashboardRoute({}, async ({ filters }) => ({ json: await fetchDataQuality(filters) }));

@@ -1,0 +1,6 @@
+import { fetchDistrictRanking } from '@/lib/queries/district-ranking';
+import { dashboardRoute } from '../_lib/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = dashboardRoute({}, async ({ filters }) => ({ json: await fetchDistrictRanking(filters) }));

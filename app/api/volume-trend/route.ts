@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { fetchVolumeTrend } from '@/lib/queries/volume-trend';
+import { TIME_GRAINS } from '@/lib/sql/time-grain';
+import { dashboardRoute } from '../_lib/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = dashboardRoute(
+  { grain: z.enum(TIME_GRAINS).default('day') },
+  async ({ filters, view }) => ({
+    json: await fetchVolumeTrend(filters, view.grain),
+  }),
+);

@@ -1,0 +1,85 @@
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { sampleExports } from '../../etl/cli/commands/demo';
+import { builtInLayouts } from '../../etl/load/layouts';
+import { loadFiles } from '../../etl/load/load-files';
+import { refreshRollups } from '../../etl/load/rollups';
+import { execute, openWarehouse, queryRows } from '../../lib/db/connection';
+
+/**
+ * A warehouse of `rows` tickets for query benchmarks: the sample city loaded by the real ETL, then each ticket
+ * copied with its own id, caller and times moved by up to ±3 days, so every distribution (categories, districts,
+ * departments, seasons, handling times) is the sample's at a larger scale. Building 10M rows takes about a minute;
+ * the file is kept in `dir` and reused while its row count matches.
+ */
+export async function scaledWarehouse(dir: string, rows: number): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, `warehouse-${rows}.duckdb`);
+  if (existsSync(target) && (await ticketCount(target)) === rows) return target;
+
+  const sample = path.join(dir, 'sample.duckdb');
+  if (!existsSync(sample)) {
+    await loadFiles(sampleExports(), {
+      config: {
+        databasePath: sample,
+        timeZone: 'Asia/Shanghai',
+        regionCode: '511500',
+        secretPath: path.join(dir, 'secret'),
+      },
+      layouts: builtInLayouts(),
+    });
+  }
+  rmSync(target, { force: true });
+  copyFileSync(sample, target);
+  const warehouse = await openWarehouse(target, { timeZone: 'Asia/Shanghai' });
+  try {
+    const { connection } = warehouse;
+    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+      connection,
+      'SELECT count(*)::INTEGER AS n FROM tickets',
+    );
+    const copies = Math.ceil(rows / n);
+    // Times shift together (received, dispatched, due, closed) so handling times and overdue flags stay true.
+    await execute(
+      connection,
+      `CREATE TEMP TABLE scaled AS
+       SELECT * REPLACE (
+                ticket_id || '#' || c AS ticket_id,
+                source_id || '#' || c AS source_id,
+                caller_key || '#' || c AS caller_key,
+                received_at + shift AS received_at,
+                dispatched_at + shift AS dispatched_at,
+                first_response_at + shift AS first_response_at,
+                due_at + shift AS due_at,
+                closed_at + shift AS closed_at)
+       FROM (SELECT t.*, c.range AS c,
+                    to_minutes(((hash(t.ticket_id, c.range) % 8640)::BIGINT - 4320)) AS shift
+             FROM tickets t, range(${copies}) c)
+       LIMIT ${rows}`,
+    );
+    await execute(connection, 'DELETE FROM tickets');
+    await execute(
+      connection,
+      'INSERT INTO tickets SELECT * EXCLUDE (c, shift) FROM scaled ORDER BY received_at',
+    );
+    await execute(connection, 'DROP TABLE scaled');
+    await refreshRollups(connection);
+    await execute(connection, 'CHECKPOINT');
+  } finally {
+    warehouse.close();
+  }
+  return target;
+}
+
+async function ticketCount(file: string): Promise<number> {
+  const warehouse = await openWarehouse(file, { readOnly: true });
+  try {
+    const [row] = await queryRows<{ n: number }>(
+      warehouse.connection,
+      'SELECT count(*)::INTEGER AS n FROM tickets',
+    );
+    return row?.n ?? 0;
+  } finally {
+    warehouse.close();
+  }
+}

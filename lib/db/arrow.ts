@@ -1,0 +1,77 @@
+import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
+import {
+  Bool,
+  type DataType,
+  Float64,
+  Int32,
+  makeTable,
+  type Table,
+  tableToIPC,
+  Utf8,
+  type Vector,
+  vectorFromArray,
+} from 'apache-arrow';
+import type { SqlParams } from './connection';
+
+/** The media type of an Arrow IPC stream, as route handlers send it. */
+export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
+
+/**
+ * @duckdb/node-api has no Arrow output yet, so large results are built into Arrow column by column from its
+ * columnar reader. Integers become Int32 when they fit (counts) and Float64 otherwise, decimals Float64, dates and
+ * timestamps wall-clock text in the deployment's zone, everything else UTF-8.
+ */
+function arrowTypeOf(type: DuckDBType): DataType {
+  switch (type.typeId) {
+    case 1: // BOOLEAN
+      return new Bool();
+    case 2: // TINYINT
+    case 3: // SMALLINT
+    case 4: // INTEGER
+    case 6: // UTINYINT
+    case 7: // USMALLINT
+      return new Int32();
+    case 5: // BIGINT
+    case 8: // UINTEGER
+    case 9: // UBIGINT
+    case 10: // FLOAT
+    case 11: // DOUBLE
+    case 19: // DECIMAL
+    case 32: // HUGEINT
+      return new Float64();
+    default:
+      return new Utf8();
+  }
+}
+
+/** Values come from DuckDB's JSON conversion: wall-clock timestamps as 'YYYY-MM-DD HH:MM:SS', BIGINT as text. */
+function arrowValue(value: unknown, type: DataType): unknown {
+  if (value === null || value === undefined) return null;
+  if (type instanceof Float64) return Number(value);
+  if (type instanceof Utf8) return typeof value === 'string' ? value : JSON.stringify(value);
+  return value;
+}
+
+/** Runs a query and returns its result as an Arrow table. */
+export async function queryArrow(
+  connection: DuckDBConnection,
+  sql: string,
+  params?: SqlParams,
+): Promise<Table> {
+  const reader = await connection.runAndReadAll(sql, params as never);
+  const names = reader.columnNames();
+  const types = reader.columnTypes().map(arrowTypeOf);
+  const columns = reader.getColumnsJson();
+  const vectors: Record<string, Vector> = {};
+  names.forEach((name, i) => {
+    const type = types[i] as DataType;
+    const values = (columns[i] ?? []).map((v) => arrowValue(v, type));
+    vectors[name] = vectorFromArray(values, type);
+  });
+  return makeTable(vectors as never) as unknown as Table;
+}
+
+/** An Arrow table as an IPC stream (what the browser decodes with tableFromIPC). */
+export function arrowStream(table: Table): Uint8Array {
+  return tableToIPC(table, 'stream');
+}
