@@ -38,7 +38,7 @@ describe('warehouse status page', () => {
     );
     const total = channels.reduce((sum, c) => sum + c.n, 0);
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    await page.goto(dashboard.url);
+    await page.goto(`${dashboard.url}/status`);
     await expect(page.locator('.subtitle').textContent()).resolves.toBe(
       `数据仓库共 ${total.toLocaleString('zh-CN')} 件诉求，来自 ${channels.length} 个渠道`,
     );

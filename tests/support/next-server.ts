@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,15 +18,55 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Builds the dashboard for browser tests (`ATLAS_E2E_REUSE_BUILD=1` reuses an existing build while iterating). */
-export function buildDashboard(): void {
+const BUILD_INPUTS = ['app', 'lib', 'public', 'next.config.js', 'package.json', 'tsconfig.json'];
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    const stat = statSync(entry, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) for (const child of readdirSync(entry)) visit(path.join(entry, child));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const input of BUILD_INPUTS) visit(path.resolve(input));
+  return newest;
+}
+
+/**
+ * Builds the dashboard for browser tests unless the build is newer than every source file. Several browser-test
+ * files start at once, so one builds while the others wait on a lock directory (mkdir is atomic).
+ */
+export async function buildDashboard(): Promise<void> {
   const marker = path.resolve('.next/BUILD_ID');
-  if (process.env.ATLAS_E2E_REUSE_BUILD === '1' && existsSync(marker)) return;
-  execFileSync(process.execPath, [NEXT, 'build'], {
-    stdio: 'pipe',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (!statSync(marker, { throwIfNoEntry: false })) throw new Error('next build wrote no .next/BUILD_ID');
+  const lock = path.resolve('.next-build.lock');
+  const upToDate = () => (statSync(marker, { throwIfNoEntry: false })?.mtimeMs ?? 0) > newestSourceChange();
+  for (;;) {
+    if (upToDate()) return;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another test file is building: a lock older than 10 minutes was left by a killed run.
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 600_000) rmSync(lock, { recursive: true, force: true });
+      await sleep(1000);
+    }
+  }
+  try {
+    if (upToDate()) return;
+    try {
+      execFileSync(process.execPath, [NEXT, 'build'], {
+        stdio: 'pipe',
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      });
+    } catch (error) {
+      const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+      throw new Error(`next build failed:\n${`${stdout ?? ''}${stderr ?? ''}`.slice(-4000)}`);
+    }
+    if (!statSync(marker, { throwIfNoEntry: false })) throw new Error('next build wrote no .next/BUILD_ID');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface RunningDashboard {

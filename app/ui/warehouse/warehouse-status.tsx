@@ -17,7 +17,7 @@ export function WarehouseStatus({
 }) {
   const total = channels.reduce((sum, c) => sum + c.tickets, 0);
   return (
-    <main>
+    <div>
       <h1>Hotline Atlas · 热线诉求分析</h1>
       <p className="subtitle">
         数据仓库共 {number.format(total)} 件诉求，来自 {channels.length} 个渠道
@@ -66,6 +66,6 @@ export function WarehouseStatus({
           ))}
         </tbody>
       </table>
-    </main>
+    </div>
   );
 }

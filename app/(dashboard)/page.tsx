@@ -1,0 +1,26 @@
+import { CategoryPanel } from '../ui/overview/category-panel';
+import { ChannelPanel } from '../ui/overview/channel-panel';
+import { DataQualityNotes } from '../ui/overview/data-quality-notes';
+import { DistrictPanel } from '../ui/overview/district-panel';
+import { KpiCards } from '../ui/overview/kpi-cards';
+import { OverviewHeading } from '../ui/overview/overview-heading';
+import { VolumeTrendPanel } from '../ui/overview/volume-trend-panel';
+
+export const dynamic = 'force-dynamic';
+
+/** The leadership overview: how the period went, what rose, where, and through which channels. */
+export default function OverviewPage() {
+  return (
+    <>
+      <OverviewHeading />
+      <KpiCards />
+      <DataQualityNotes />
+      <div className="panel-grid">
+        <VolumeTrendPanel />
+        <ChannelPanel />
+        <CategoryPanel />
+        <DistrictPanel />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { fetchChannelSummary, fetchLoadSummary } from '@/lib/queries/warehouse-summary';
+import { WarehouseStatus } from '../../ui/warehouse/warehouse-status';
+
+export const dynamic = 'force-dynamic';
+
+/** The warehouse's contents and latest loads (what an administrator checks after loading). */
+export default async function StatusPage() {
+  const [channels, loads] = await Promise.all([fetchChannelSummary(), fetchLoadSummary()]);
+  return <WarehouseStatus channels={channels} loads={loads} />;
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useDashboardFilters } from '../filters/use-dashboard-filters';
+import { LANG_COOKIE, TEXT_SIZE_COOKIE, type Text } from '../i18n/lang';
+import { usePreferences, useText } from '../i18n/preferences';
+
+const VIEWS: { href: string; text: Text }[] = [
+  { href: '/', text: { zh: '总览', en: 'Overview' } },
+  { href: '/trends', text: { zh: '趋势', en: 'Trends' } },
+  { href: '/departments', text: { zh: '部门考评', en: 'Departments' } },
+  { href: '/tickets', text: { zh: '诉求清单', en: 'Tickets' } },
+];
+
+function setCookie(name: string, value: string): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: a one-year preference cookie; the Cookie Store API is not in every browser a city runs.
+  document.cookie = `${name}=${value}; path=/; max-age=31536000; samesite=lax`;
+}
+
+/** The title bar: the views (keeping the current filters), the language switch and large text (大字版). */
+export function AppHeader() {
+  const pathname = usePathname();
+  const router = useRouter();
+  const { filterQuery } = useDashboardFilters();
+  const { lang, largeText } = usePreferences();
+  const { t } = useText();
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          ◉
+        </span>
+        <span>{t({ zh: '热线诉求分析', en: 'Hotline Atlas' })}</span>
+      </div>
+      <nav aria-label={t({ zh: '视图', en: 'Views' })}>
+        {VIEWS.map((view) => (
+          <Link
+            key={view.href}
+            href={filterQuery ? `${view.href}?${filterQuery}` : view.href}
+            aria-current={pathname === view.href ? 'page' : undefined}
+          >
+            {t(view.text)}
+          </Link>
+        ))}
+      </nav>
+      <div className="preferences">
+        <button
+          type="button"
+          onClick={() => {
+            setCookie(LANG_COOKIE, lang === 'zh' ? 'en' : 'zh');
+            router.refresh();
+          }}
+          lang={lang === 'zh' ? 'en' : 'zh'}
+        >
+          {lang === 'zh' ? 'English' : '中文'}
+        </button>
+        <button
+          type="button"
+          aria-pressed={largeText}
+          onClick={() => {
+            setCookie(TEXT_SIZE_COOKIE, largeText ? 'normal' : 'large');
+            router.refresh();
+          }}
+        >
+          {t({ zh: '大字版', en: 'Large text' })}
+        </button>
+      </div>
+    </header>
+  );
+}
