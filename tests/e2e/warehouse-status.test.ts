@@ -16,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   await load(sampleExports(), config);
-  buildDashboard();
+  await buildDashboard();
   dashboard = await startDashboard({
     HOTLINE_DB: config.databasePath,
     HOTLINE_SECRET_FILE: config.secretPath,
