@@ -71,6 +71,35 @@ export async function queryArrow(
   return makeTable(vectors as never) as unknown as Table;
 }
 
+/** The Arrow column types plain rows can be written as (see rowsToArrow). */
+export type ArrowColumnType = 'utf8' | 'float64' | 'int32' | 'bool';
+
+const COLUMN_TYPES: Record<ArrowColumnType, () => DataType> = {
+  utf8: () => new Utf8(),
+  float64: () => new Float64(),
+  int32: () => new Int32(),
+  bool: () => new Bool(),
+};
+
+/**
+ * An Arrow table from rows computed in TypeScript (not straight from SQL): one column per entry of `columns`, in
+ * that order, with the type given there (explicit, so an empty result or an all-null column still has its type);
+ * null and undefined become Arrow nulls.
+ */
+export function rowsToArrow<Row extends object>(
+  rows: readonly Row[],
+  columns: Record<keyof Row & string, ArrowColumnType>,
+): Table {
+  const vectors: Record<string, Vector> = {};
+  for (const [name, kind] of Object.entries(columns) as [keyof Row & string, ArrowColumnType][]) {
+    vectors[name] = vectorFromArray(
+      rows.map((row) => row[name] ?? null),
+      COLUMN_TYPES[kind](),
+    );
+  }
+  return makeTable(vectors as never) as unknown as Table;
+}
+
 /** An Arrow table as an IPC stream (what the browser decodes with tableFromIPC). */
 export function arrowStream(table: Table): Uint8Array {
   return tableToIPC(table, 'stream');

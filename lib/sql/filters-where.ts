@@ -42,7 +42,8 @@ export function filtersWhere(
         ? 'starts_with(county_code, $regionPrefix)'
         : `(${levels.map((c) => `${c} = $region`).join(' OR ')})`,
     );
-    if (cityWide) params.regionPrefix = region.slice(0, 4);
+    // A province code (510000) selects its counties by two digits, a city code (511500) by four.
+    if (cityWide) params.regionPrefix = region.endsWith('0000') ? region.slice(0, 2) : region.slice(0, 4);
     else params.region = region;
   }
   if (filters.category) {

@@ -1,4 +1,4 @@
-import type { MeasureSums } from './rollup-measures';
+import type { MeasureSums, RollupMeasure } from './rollup-measures';
 
 /**
  * The leadership KPIs, each defined once: the overview cards, the trends view, the departments view and the
@@ -136,3 +136,18 @@ export function kpiFromSums(id: Exclude<KpiId, 'medianHandlingHours'>, s: Measur
 }
 
 export type KpiValues = Record<KpiId, number | null>;
+
+/**
+ * What a KPI is counted over, shown as "n=" beside its value: a rate's denominator, the appeals for a count. The
+ * median handling time is over the tickets in the handling-time buckets (closed, with a valid time), so it has no
+ * single measure here.
+ */
+export const KPI_BASE: Record<Exclude<KpiId, 'medianHandlingHours'>, RollupMeasure> = {
+  appeals: 'tickets',
+  resolvedRate: 'resolution_known',
+  satisfactionRate: 'rated',
+  onTimeRate: 'closed_with_due',
+  overdueCount: 'tickets',
+  returnRate: 'return_known',
+  repeatRate: 'caller_known',
+};

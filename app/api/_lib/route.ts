@@ -6,31 +6,47 @@ import { type Filters, FiltersError } from '@/lib/filters/filters';
 import { parseRequest } from '@/lib/filters/request';
 import { defaultRange, fetchDataSpan } from '@/lib/queries/data-span';
 
-/** What a route returns: JSON for small results, an Arrow table for large ones, or a finished Response (files). */
-export type RouteResult = { json: unknown } | { arrow: Table } | { response: Response };
+/**
+ * What a route returns: JSON for small results, an Arrow table for large ones, or a finished Response (files).
+ * `headers` are added to the JSON or Arrow answer (a total count beside an Arrow page, `vary` when it depends on
+ * the request's Accept header).
+ */
+export type RouteResult =
+  | { json: unknown; headers?: Record<string, string> }
+  | { arrow: Table; headers?: Record<string, string> }
+  | { response: Response };
+
+/** Cached briefly in the browser; `vary` because a route may answer JSON or Arrow for the same URL (Accept). */
+const CACHE_HEADERS = { 'cache-control': 'private, max-age=60', vary: 'accept' };
 
 /**
  * Wraps a dashboard API route: parses the Filters and the view's own parameters from the URL (missing dates
  * default to the latest complete month of data), runs the handler, and answers problems the user can fix with 400
  * and a message, a missing warehouse with 503, and anything else with 500 and no stack trace (logged on the server).
+ * The handler also gets the Request, for routes that answer by its headers (Accept).
  */
 export function dashboardRoute<V extends z.ZodRawShape>(
   viewShape: V,
-  handler: (request: { filters: Filters; view: z.infer<z.ZodObject<V>> }) => Promise<RouteResult>,
+  handler: (request: {
+    filters: Filters;
+    view: z.infer<z.ZodObject<V>>;
+    /** The incoming request, for handlers that negotiate the format (Accept) or read headers. */
+    request: Request;
+  }) => Promise<RouteResult>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     try {
       const url = new URL(request.url);
       const defaults = defaultRange(await fetchDataSpan());
       const parsed = parseRequest(url.searchParams, viewShape, defaults);
-      const result = await handler(parsed);
+      const result = await handler({ ...parsed, request });
       if ('response' in result) return result.response;
       if ('arrow' in result) {
         return new Response(arrowStream(result.arrow) as BodyInit, {
-          headers: { 'content-type': ARROW_STREAM, 'cache-control': 'private, max-age=60' },
+          headers: { 'content-type': ARROW_STREAM, ...CACHE_HEADERS, ...result.headers },
         });
       }
-      return Response.json(result.json, { headers: { 'cache-control': 'private, max-age=60' } });
+      return Response.json(result.json, { headers: { ...CACHE_HEADERS, ...result.headers } });
     } catch (error) {
       if (error instanceof FiltersError) return Response.json({ error: error.message }, { status: 400 });
       if (error instanceof WarehouseMissingError)

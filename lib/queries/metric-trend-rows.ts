@@ -1,0 +1,137 @@
+import { historyLength } from '../analytics/anomalies';
+import { readRows } from '../db/read-only-warehouse';
+import type { Filters } from '../filters/filters';
+import { addDays, addMonths } from '../filters/periods';
+import { filtersWhere } from '../sql/filters-where';
+import { type ROLLUP_MEASURES, SUM_MEASURES_SQL } from '../sql/rollup-measures';
+import { periodStartSql, type TimeGrain } from '../sql/time-grain';
+import { rankingLevel } from './district-ranking';
+
+/** What a trend can be split by (the Trends view's "split by" choice). */
+export const TREND_SPLITS = ['none', 'category', 'district', 'channel'] as const;
+export type TrendSplit = (typeof TREND_SPLITS)[number];
+
+/** Series keys that are not codes. Codes are digits and channels are stored names, so these cannot collide. */
+export const SPLIT_KEYS = { all: '__all__', other: '__other__', none: '__none__' } as const;
+
+/** The rollup column a split groups by: an allow-list, so it is safe as SQL text. */
+export type SplitColumn = 'category_l1' | 'category_l2' | 'county_code' | 'town_code' | 'channel' | null;
+
+/**
+ * The column a split groups by, one level below the filter: second-level categories when a category is chosen
+ * (one series for a second-level filter, named after it, rather than its parent), streets when a district or a
+ * street is chosen.
+ */
+export function trendSplitColumn(filters: Filters, split: TrendSplit): SplitColumn {
+  if (split === 'category') return filters.category ? 'category_l2' : 'category_l1';
+  if (split === 'district')
+    return filters.region && (filters.region.length > 6 || rankingLevel(filters.region) === 'town')
+      ? 'town_code'
+      : 'county_code';
+  if (split === 'channel') return 'channel';
+  return null;
+}
+
+/** The first day the trend reads: 8 weeks before the range for days, 8 periods before its first period otherwise. */
+export function historyStart(grain: TimeGrain, from: string, firstPeriod: string): string {
+  const back = historyLength(grain);
+  if ('months' in back) return addMonths(firstPeriod, -back.months);
+  return addDays(grain === 'day' ? from : firstPeriod, -back.days);
+}
+
+/** A split value with its appeals in the range, biggest first (ties by key). */
+export interface SplitRanking {
+  key: string;
+  name: string;
+  nameEn: string;
+  tickets: number;
+}
+
+/** Rollup sums of one period × series (top-N key or `__other__`), one row per handling bucket when asked for. */
+export interface TrendRow extends Record<(typeof ROLLUP_MEASURES)[number], number> {
+  period: string;
+  key: string;
+  handling_bucket: number | null;
+}
+
+function nameSource(column: SplitColumn): { join: string; zh: string; en: string } {
+  if (column === 'category_l1' || column === 'category_l2')
+    return { join: 'LEFT JOIN categories n ON n.code = split_key', zh: 'n.name_zh', en: 'n.name_en' };
+  if (column === 'county_code' || column === 'town_code')
+    return { join: 'LEFT JOIN regions n ON n.code = split_key', zh: 'n.name', en: 'n.name' };
+  return { join: '', zh: 'split_key', en: 'split_key' };
+}
+
+/** Names of the `__none__` series: tickets without a value in the split column. */
+const UNKNOWN_NAMES: Record<NonNullable<SplitColumn>, [zh: string, en: string]> = {
+  category_l1: ['未分类', 'Unclassified'],
+  category_l2: ['未分类', 'Unclassified'],
+  county_code: ['未定位', 'No district'],
+  town_code: ['未定位到街道', 'No street'],
+  channel: ['未知渠道', 'Unknown channel'],
+};
+
+/**
+ * Two scans of the rollup sharing one ranking of the split values by appeals in the range: the ranking itself (with
+ * names) and the sums per period × series from `historyFrom` to the range's end. Days between the first period's
+ * start and `filters.from` are left out, so the first period counts only days inside the range, as the filter says.
+ */
+export async function fetchTrendRows(
+  filters: Filters,
+  q: {
+    grain: TimeGrain;
+    column: SplitColumn;
+    top: number;
+    historyFrom: string;
+    firstPeriod: string;
+    /** Group by handling bucket too (for the median): more rows, so only when needed. */
+    withBuckets: boolean;
+  },
+): Promise<{ ranking: SplitRanking[]; rows: TrendRow[] }> {
+  const where = filtersWhere(filters, 'daily_counts', { dates: false });
+  const splitKey = q.column ? `coalesce(${q.column}, '${SPLIT_KEYS.none}')` : `'${SPLIT_KEYS.all}'`;
+  const ranked = `ranked AS (
+    SELECT split_key, row_number() OVER (ORDER BY range_tickets DESC, split_key) AS split_rank, range_tickets
+    FROM (SELECT ${splitKey} AS split_key, sum(tickets)::DOUBLE AS range_tickets
+          FROM daily_counts ${where.sql} AND day BETWEEN $from::DATE AND $to::DATE
+          GROUP BY 1 HAVING sum(tickets) > 0))`;
+  // Values beyond the top N, and values seen only in the history, make up "other".
+  const seriesKey = q.column
+    ? `CASE WHEN r.split_rank <= $top THEN r.split_key ELSE '${SPLIT_KEYS.other}' END`
+    : `'${SPLIT_KEYS.all}'`;
+  const names = nameSource(q.column);
+  const params = { ...where.params, from: filters.from, to: filters.to };
+  const [ranking, rows] = await Promise.all([
+    readRows<SplitRanking>(
+      `WITH ${ranked}
+       SELECT split_key AS "key", coalesce(${names.zh}, split_key) AS name, coalesce(${names.en}, split_key) AS "nameEn",
+              range_tickets AS tickets
+       FROM ranked ${names.join}
+       ORDER BY split_rank`,
+      params,
+    ),
+    readRows<TrendRow>(
+      `WITH ${ranked}
+       SELECT ${periodStartSql(q.grain, 'day')} AS period,
+              ${seriesKey} AS "key",
+              ${q.withBuckets ? 'handling_bucket' : 'NULL::SMALLINT'} AS handling_bucket,
+              ${q.withBuckets ? 'coalesce(sum(tickets), 0)::DOUBLE AS tickets' : SUM_MEASURES_SQL}
+       FROM daily_counts ${q.column ? `LEFT JOIN ranked r ON r.split_key = ${splitKey}` : ''}
+       ${where.sql} AND day BETWEEN $historyFrom::DATE AND $to::DATE
+         AND (day >= $from::DATE OR day < $firstPeriod::DATE)
+       GROUP BY ALL`,
+      {
+        ...params,
+        ...(q.column ? { top: q.top } : {}),
+        historyFrom: q.historyFrom,
+        firstPeriod: q.firstPeriod,
+      },
+    ),
+  ]);
+  const [noneZh, noneEn] = q.column ? UNKNOWN_NAMES[q.column] : ['', ''];
+  for (const r of ranking) {
+    if (r.key === SPLIT_KEYS.none) Object.assign(r, { name: noneZh, nameEn: noneEn });
+    if (r.key === SPLIT_KEYS.all) Object.assign(r, { name: '全部', nameEn: 'All' });
+  }
+  return { ranking, rows };
+}
