@@ -54,7 +54,7 @@ export async function refreshRollups(connection: DuckDBConnection): Promise<void
               count(r.ticket_id)::INTEGER AS repeat_appeals,
               count(*) FILTER (WHERE status NOT IN ('closed', 'cancelled'))::INTEGER AS still_open,
               count(*) FILTER (WHERE handling_hours >= 0 AND handling_hours < 10 / 60)::INTEGER AS closed_in_minutes,
-              count(*) FILTER (WHERE handling_hours < 0)::INTEGER AS closed_before_received,
+              count(*) FILTER (WHERE closed_at < received_at)::INTEGER AS closed_before_received,
               count(*) FILTER (WHERE county_code IS NULL)::INTEGER AS no_region,
               sum(handling_hours) FILTER (WHERE handling_hours >= 0) AS handling_hours_sum,
               sum(${TICKET_COMPLEXITY_SQL}) AS complexity,

@@ -14,10 +14,15 @@ export class ApiError extends Error {
 }
 
 /** The URL of an API route for these filters and view parameters (filters first, in a stable order). */
-export function apiUrl(path: string, filters: Filters, view: Record<string, string | number | undefined> = {}): string {
+export function apiUrl(
+  path: string,
+  filters: Filters,
+  view: Record<string, string | number | undefined> = {},
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, String(value));
-  for (const [key, value] of Object.entries(view)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(view))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   return `${path}?${params}`;
 }
 

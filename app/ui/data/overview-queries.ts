@@ -19,7 +19,8 @@ export const overviewQueries = {
   volumeTrend: (filters: Filters, grain: TimeGrain) =>
     queryOptions({
       queryKey: ['volume-trend', filters, grain],
-      queryFn: ({ signal }) => getJson<VolumeTrendPoint[]>(apiUrl('/api/volume-trend', filters, { grain }), signal),
+      queryFn: ({ signal }) =>
+        getJson<VolumeTrendPoint[]>(apiUrl('/api/volume-trend', filters, { grain }), signal),
     }),
   categoryShares: (filters: Filters) =>
     queryOptions({
@@ -29,7 +30,8 @@ export const overviewQueries = {
   districtRanking: (filters: Filters) =>
     queryOptions({
       queryKey: ['district-ranking', filters],
-      queryFn: ({ signal }) => getJson<DistrictRankingRow[]>(apiUrl('/api/district-ranking', filters), signal),
+      queryFn: ({ signal }) =>
+        getJson<DistrictRankingRow[]>(apiUrl('/api/district-ranking', filters), signal),
     }),
   channelMix: (filters: Filters) =>
     queryOptions({

@@ -1,28 +1,7 @@
 import type { Text } from './lang';
 
-/** How stored codes (docs/warehouse.md) read in the UI. */
-export const APPEAL_TYPE_TEXT: Record<string, Text> = {
-  consult: { zh: '咨询', en: 'Enquiry' },
-  help: { zh: '求助', en: 'Request for help' },
-  complaint: { zh: '投诉', en: 'Complaint' },
-  report: { zh: '举报', en: 'Report' },
-  suggestion: { zh: '建议', en: 'Suggestion' },
-  praise: { zh: '表扬', en: 'Praise' },
-  other: { zh: '其他', en: 'Other' },
-};
-
-export const STATUS_TEXT: Record<string, Text> = {
-  open: { zh: '待办', en: 'Open' },
-  in_progress: { zh: '办理中', en: 'In progress' },
-  closed: { zh: '已办结', en: 'Closed' },
-  cancelled: { zh: '已撤销', en: 'Cancelled' },
-};
-
-export const SATISFACTION_TEXT: Record<string, Text> = {
-  satisfied: { zh: '满意', en: 'Satisfied' },
-  basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
-  dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
-};
+/** How stored codes read in the UI: the dictionaries live in lib/i18n so file exports and the briefing share them. */
+export { APPEAL_TYPE_TEXT, SATISFACTION_TEXT, STATUS_TEXT } from '@/lib/i18n/codes';
 
 export const UNKNOWN_TEXT = {
   category: { zh: '未分类', en: 'Uncategorised' },

@@ -1,11 +1,7 @@
-/** The dashboard's languages: Simplified Chinese by default, English on request. */
-export type Lang = 'zh' | 'en';
+import type { Lang, Text } from '@/lib/i18n/codes';
 
-/** A piece of UI text in both languages. */
-export interface Text {
-  zh: string;
-  en: string;
-}
+/** The dashboard's languages (Simplified Chinese by default, English on request) and text in both. */
+export type { Lang, Text };
 
 export const LANG_COOKIE = 'atlas-lang';
 export const TEXT_SIZE_COOKIE = 'atlas-text';
