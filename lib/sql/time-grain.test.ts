@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { periodStarts } from './time-grain';
+
+describe('period starts', () => {
+  it('lists every step so gaps show as zero', () => {
+    expect(periodStarts('day', '2025-02-27', '2025-03-02')).toEqual([
+      '2025-02-27',
+      '2025-02-28',
+      '2025-03-01',
+      '2025-03-02',
+    ]);
+    // Weeks start on Monday (ISO 8601): 2025-07-01 is a Tuesday.
+    expect(periodStarts('week', '2025-07-01', '2025-07-14')).toEqual([
+      '2025-06-30',
+      '2025-07-07',
+      '2025-07-14',
+    ]);
+    expect(periodStarts('month', '2024-12-15', '2025-02-01')).toEqual([
+      '2024-12-01',
+      '2025-01-01',
+      '2025-02-01',
+    ]);
+  });
+});
