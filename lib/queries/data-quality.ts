@@ -15,7 +15,9 @@ export interface DataQualityNotes {
 }
 
 export async function fetchDataQuality(filters: Filters): Promise<DataQualityNotes> {
-  const { current } = await fetchPeriodMeasures(filters, { current: rangeOf(filters) });
+  const { current } = await fetchPeriodMeasures(filters, { current: rangeOf(filters) }, undefined, {
+    handlingTimes: false,
+  });
   const sums = current.get(null)?.sums;
   return {
     tickets: sums?.tickets ?? 0,

@@ -1,6 +1,7 @@
 import { readRows } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { filtersWhere } from '../sql/filters-where';
+import { rollupFor } from '../sql/rollup-choice';
 
 /** One region one level below the selected one, with its appeals and, where population is known, the rate. */
 export interface DistrictRankingRow {
@@ -30,11 +31,12 @@ export async function fetchDistrictRanking(filters: Filters): Promise<DistrictRa
     filters.region && filters.region.length > 6
       ? { ...filters, region: filters.region.slice(0, 6) }
       : filters;
-  const where = filtersWhere(scope, 'daily_counts');
+  const table = rollupFor(scope, [column]);
+  const where = filtersWhere(scope, table);
   return readRows<DistrictRankingRow>(
     `SELECT d.code, r.name, d.tickets::INTEGER AS tickets, r.population,
             CASE WHEN r.population > 0 THEN d.tickets * 10000.0 / r.population END AS per10k
-     FROM (SELECT ${column} AS code, sum(tickets) AS tickets FROM daily_counts ${where.sql} GROUP BY 1) d
+     FROM (SELECT ${column} AS code, sum(tickets) AS tickets FROM ${table} ${where.sql} GROUP BY 1) d
      LEFT JOIN regions r ON r.code = d.code
      ORDER BY d.tickets DESC, d.code`,
     where.params,

@@ -31,11 +31,11 @@ export async function fetchFilterOptions(): Promise<FilterOptions> {
     fetchDataSpan(),
     readRows<FilterChoice & { level: number }>(
       `WITH counted AS (
-         SELECT county_code AS code, sum(tickets) AS tickets FROM daily_counts WHERE county_code IS NOT NULL GROUP BY 1
+         SELECT county_code AS code, sum(tickets) AS tickets FROM daily_totals WHERE county_code IS NOT NULL GROUP BY 1
          UNION ALL
          SELECT town_code, sum(tickets) FROM daily_counts WHERE town_code IS NOT NULL GROUP BY 1
          UNION ALL
-         SELECT r.parent_code, sum(d.tickets) FROM daily_counts d JOIN regions r ON r.code = d.county_code GROUP BY 1
+         SELECT r.parent_code, sum(d.tickets) FROM daily_totals d JOIN regions r ON r.code = d.county_code GROUP BY 1
        )
        SELECT r.code, r.name, r.parent_code AS parent, r.level, c.tickets::INTEGER AS tickets
        FROM counted c JOIN regions r ON r.code = c.code
@@ -47,7 +47,7 @@ export async function fetchFilterOptions(): Promise<FilterOptions> {
               coalesce(d.tickets, 0)::INTEGER AS tickets
        FROM categories c
        LEFT JOIN (
-         SELECT category_l1 AS code, sum(tickets) AS tickets FROM daily_counts GROUP BY 1
+         SELECT category_l1 AS code, sum(tickets) AS tickets FROM daily_totals GROUP BY 1
          UNION ALL
          SELECT category_l2, sum(tickets) FROM daily_counts GROUP BY 1
        ) d ON d.code = c.code

@@ -3,6 +3,7 @@ import { readRows } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { addDays, addMonths } from '../filters/periods';
 import { filtersWhere } from '../sql/filters-where';
+import { rollupFor } from '../sql/rollup-choice';
 import { type ROLLUP_MEASURES, SUM_MEASURES_SQL } from '../sql/rollup-measures';
 import { periodStartSql, type TimeGrain } from '../sql/time-grain';
 import { rankingLevel } from './district-ranking';
@@ -88,12 +89,14 @@ export async function fetchTrendRows(
     withBuckets: boolean;
   },
 ): Promise<{ ranking: SplitRanking[]; rows: TrendRow[] }> {
-  const where = filtersWhere(filters, 'daily_counts', { dates: false });
+  // Sums come from the smallest rollup that has the split column; the median's buckets only from daily_counts.
+  const table = q.withBuckets ? 'daily_counts' : rollupFor(filters, q.column ? [q.column] : []);
+  const where = filtersWhere(filters, table, { dates: false });
   const splitKey = q.column ? `coalesce(${q.column}, '${SPLIT_KEYS.none}')` : `'${SPLIT_KEYS.all}'`;
   const ranked = `ranked AS (
     SELECT split_key, row_number() OVER (ORDER BY range_tickets DESC, split_key) AS split_rank, range_tickets
     FROM (SELECT ${splitKey} AS split_key, sum(tickets)::DOUBLE AS range_tickets
-          FROM daily_counts ${where.sql} AND day BETWEEN $from::DATE AND $to::DATE
+          FROM ${table} ${where.sql} AND day BETWEEN $from::DATE AND $to::DATE
           GROUP BY 1 HAVING sum(tickets) > 0))`;
   // Values beyond the top N, and values seen only in the history, make up "other".
   const seriesKey = q.column
@@ -116,7 +119,7 @@ export async function fetchTrendRows(
               ${seriesKey} AS "key",
               ${q.withBuckets ? 'handling_bucket' : 'NULL::SMALLINT'} AS handling_bucket,
               ${q.withBuckets ? 'coalesce(sum(tickets), 0)::DOUBLE AS tickets' : SUM_MEASURES_SQL}
-       FROM daily_counts ${q.column ? `LEFT JOIN ranked r ON r.split_key = ${splitKey}` : ''}
+       FROM ${table} ${q.column ? `LEFT JOIN ranked r ON r.split_key = ${splitKey}` : ''}
        ${where.sql} AND day BETWEEN $historyFrom::DATE AND $to::DATE
          AND (day >= $from::DATE OR day < $firstPeriod::DATE)
        GROUP BY ALL`,

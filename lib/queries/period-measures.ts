@@ -5,6 +5,7 @@ import type { DateRange } from '../filters/periods';
 import { filtersWhere } from '../sql/filters-where';
 import { quantileFromBuckets } from '../sql/handling-time';
 import { KPI_IDS, type KpiValues, kpiFromSums } from '../sql/kpis';
+import { type RollupTable, rollupFor } from '../sql/rollup-choice';
 import {
   addSums,
   emptySums,
@@ -25,45 +26,80 @@ interface SumsRow extends Record<(typeof ROLLUP_MEASURES)[number], number> {
   handling_bucket: number | null;
 }
 
+type GroupColumn = 'department' | 'channel' | 'category_l1' | 'county_code';
+
 /**
  * Sums the rollup for several named date ranges under the same non-date filters, optionally split by one
  * allow-listed column (`groupBy`). Each range is its own scan joined by UNION ALL, so overlapping ranges (a
- * 13-month view against last year) are each counted in full.
+ * 13-month view against last year) are each counted in full. The sums come from the smallest rollup that can
+ * answer (lib/sql/rollup-choice.ts); the handling-time distribution, needed for medians, from `daily_counts`.
  */
 export async function fetchPeriodMeasures<P extends string>(
   filters: Filters,
   periods: Record<P, DateRange>,
-  groupBy?: 'department' | 'channel' | 'category_l1' | 'county_code',
+  groupBy?: GroupColumn,
+  options: { handlingTimes?: boolean } = {},
 ): Promise<Record<P, Map<string | null, PeriodMeasures>>> {
-  const where = filtersWhere(filters, 'daily_counts', { dates: false });
-  const params: Record<string, DuckDBValue> = { ...where.params };
   const names = Object.keys(periods) as P[];
-  const scans = names.map((name, i) => {
-    const range = periods[name];
-    params[`p${i}`] = name;
-    params[`p${i}from`] = range.from;
-    params[`p${i}to`] = range.to;
-    return `SELECT $p${i} AS period, ${groupBy ?? 'NULL'} AS "groupKey", handling_bucket, ${SUM_MEASURES_SQL}
-            FROM daily_counts ${where.sql} AND day BETWEEN $p${i}from::DATE AND $p${i}to::DATE
-            GROUP BY ALL`;
-  });
-  const rows = await readRows<SumsRow>(scans.join(' UNION ALL '), params);
+  const sumsTable = rollupFor(filters, groupBy ? [groupBy] : []);
+  const [sums, buckets] = await Promise.all([
+    readRows<SumsRow>(...periodScans(filters, periods, sumsTable, groupBy, SUM_MEASURES_SQL, false)),
+    options.handlingTimes === false
+      ? Promise.resolve([] as SumsRow[])
+      : readRows<SumsRow>(
+          ...periodScans(
+            filters,
+            periods,
+            'daily_counts',
+            groupBy,
+            'coalesce(sum(tickets), 0)::DOUBLE AS tickets',
+            true,
+          ),
+        ),
+  ]);
   const out = Object.fromEntries(names.map((n) => [n, new Map()])) as Record<
     P,
     Map<string | null, PeriodMeasures>
   >;
-  for (const row of rows) {
+  const entryOf = (row: SumsRow) => {
     const groups = out[row.period as P];
     let entry = groups.get(row.groupKey);
     if (!entry) {
       entry = { sums: emptySums(), handlingBuckets: [] };
       groups.set(row.groupKey, entry);
     }
-    addSums(entry.sums, row);
+    return entry;
+  };
+  for (const row of sums) addSums(entryOf(row).sums, row);
+  for (const row of buckets) {
     if (row.handling_bucket !== null)
-      entry.handlingBuckets.push({ bucket: row.handling_bucket, tickets: row.tickets });
+      entryOf(row).handlingBuckets.push({ bucket: row.handling_bucket, tickets: row.tickets });
   }
   return out;
+}
+
+/** One UNION ALL query over the periods: the SQL and its bound parameters. */
+function periodScans(
+  filters: Filters,
+  periods: Record<string, DateRange>,
+  table: RollupTable,
+  groupBy: GroupColumn | undefined,
+  measures: string,
+  byBucket: boolean,
+): [string, Record<string, DuckDBValue>] {
+  const where = filtersWhere(filters, table, { dates: false });
+  const params: Record<string, DuckDBValue> = { ...where.params };
+  const scans = Object.entries(periods).map(([name, range], i) => {
+    params[`p${i}`] = name;
+    params[`p${i}from`] = range.from;
+    params[`p${i}to`] = range.to;
+    const bucket = byBucket ? 'handling_bucket' : 'NULL::SMALLINT';
+    return `SELECT $p${i} AS period, ${groupBy ?? 'NULL'} AS "groupKey", ${bucket} AS handling_bucket, ${measures}
+            FROM ${table} ${where.sql} AND day BETWEEN $p${i}from::DATE AND $p${i}to::DATE
+            ${byBucket ? 'AND handling_bucket IS NOT NULL' : ''}
+            GROUP BY ALL`;
+  });
+  return [scans.join(' UNION ALL '), params];
 }
 
 /** Every KPI of one period. */

@@ -1,8 +1,8 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Filters } from '../filters/filters';
 
-/** The tables a filtered question can read: the tickets themselves or the daily rollup. */
-export type FilteredTable = 'tickets' | 'daily_counts';
+/** The tables a filtered question can read: the tickets themselves or a daily rollup (lib/sql/rollup-choice.ts). */
+export type FilteredTable = 'tickets' | 'daily_counts' | 'daily_totals';
 
 export interface WhereClause {
   /** `WHERE …` text with `$name` placeholders only: no value is ever in the text. */
@@ -33,10 +33,15 @@ export function filtersWhere(
   }
   if (filters.region) {
     const levels =
-      table === 'tickets' ? ['city_code', 'county_code', 'town_code'] : ['county_code', 'town_code'];
+      table === 'tickets'
+        ? ['city_code', 'county_code', 'town_code']
+        : table === 'daily_counts'
+          ? ['county_code', 'town_code']
+          : ['county_code'];
     const region = filters.region.length === 12 ? filters.region.slice(0, 9) : filters.region;
-    const cityWide = table === 'daily_counts' && /^\d{4}00$/.test(region);
-    // The rollup has no city column: a city code selects its counties by code prefix.
+    if (table === 'daily_totals' && region.length > 6) throw new Error('daily_totals has no street column');
+    const cityWide = table !== 'tickets' && /^\d{4}00$/.test(region);
+    // The rollups have no city column: a city code selects its counties by code prefix.
     conditions.push(
       cityWide
         ? 'starts_with(county_code, $regionPrefix)'
@@ -46,6 +51,8 @@ export function filtersWhere(
     if (cityWide) params.regionPrefix = region.endsWith('0000') ? region.slice(0, 2) : region.slice(0, 4);
     else params.region = region;
   }
+  if (table === 'daily_totals' && (filters.type || filters.dept || (filters.category?.length ?? 0) > 2))
+    throw new Error('daily_totals has no appeal type, department or second-level category: see rollupFor');
   if (filters.category) {
     conditions.push(filters.category.length === 2 ? 'category_l1 = $category' : 'category_l2 = $category');
     params.category = filters.category;
