@@ -70,3 +70,11 @@ export function sameRangeLastYear(range: DateRange): DateRange {
 export function rangeOf(filters: Filters): DateRange {
   return { from: filters.from, to: filters.to };
 }
+
+/** The part of `range` inside `within` (ISO dates sort as text). */
+export function clampRange(range: DateRange, within: DateRange): DateRange {
+  return {
+    from: [range.from, within.from].sort()[1] as string,
+    to: [range.to, within.to].sort()[0] as string,
+  };
+}

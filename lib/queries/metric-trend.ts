@@ -4,7 +4,7 @@ import { daysInRange } from '../filters/periods';
 import { quantileFromBuckets } from '../sql/handling-time';
 import { KPI_BASE, KPIS, type KpiId, kpiFromSums } from '../sql/kpis';
 import { addSums, emptySums, type MeasureSums } from '../sql/rollup-measures';
-import { periodStarts, type TimeGrain } from '../sql/time-grain';
+import { periodEnd, periodStarts, type TimeGrain } from '../sql/time-grain';
 import { type DataSpan, fetchDataSpan } from './data-span';
 import {
   fetchTrendRows,
@@ -13,7 +13,6 @@ import {
   type TrendSplit,
   trendSplitColumn,
 } from './metric-trend-rows';
-import { periodEnd } from './volume-trend';
 
 export { SPLIT_KEYS, TREND_SPLITS, type TrendSplit } from './metric-trend-rows';
 

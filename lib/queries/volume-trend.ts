@@ -1,6 +1,5 @@
 import { readRows } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
-import { addDays } from '../filters/periods';
 import { filtersWhere } from '../sql/filters-where';
 import { rollupFor } from '../sql/rollup-choice';
 import { lastYearShiftSql, periodStartSql, periodStarts, type TimeGrain } from '../sql/time-grain';
@@ -37,12 +36,4 @@ export async function fetchVolumeTrend(filters: Filters, grain: TimeGrain): Prom
     tickets: byPeriod.get(period)?.tickets ?? 0,
     lastYear: byPeriod.get(period)?.lastYear ?? 0,
   }));
-}
-
-/** The last day a period of `grain` starting on `start` covers (for drill-down links from a chart point). */
-export function periodEnd(grain: TimeGrain, start: string): string {
-  if (grain === 'day') return start;
-  if (grain === 'week') return addDays(start, 6);
-  const d = new Date(`${start}T00:00:00Z`);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodStarts } from './time-grain';
+import { periodEnd, periodStarts } from './time-grain';
 
 describe('period starts', () => {
   it('lists every step so gaps show as zero', () => {
@@ -20,5 +20,14 @@ describe('period starts', () => {
       '2025-01-01',
       '2025-02-01',
     ]);
+  });
+});
+
+describe('period ends', () => {
+  it('is the last day the period covers', () => {
+    expect(periodEnd('day', '2025-03-01')).toBe('2025-03-01');
+    expect(periodEnd('week', '2025-06-30')).toBe('2025-07-06');
+    expect(periodEnd('month', '2024-02-01')).toBe('2024-02-29');
+    expect(periodEnd('month', '2025-12-01')).toBe('2025-12-31');
   });
 });

@@ -33,3 +33,11 @@ export function periodStarts(grain: TimeGrain, from: string, to: string): string
   }
   return out;
 }
+
+/** The last day of the period of `grain` starting on `start` (for drill-down links from a chart point). */
+export function periodEnd(grain: TimeGrain, start: string): string {
+  const d = new Date(`${start}T00:00:00Z`);
+  if (grain === 'week') d.setUTCDate(d.getUTCDate() + 6);
+  if (grain === 'month') d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  return d.toISOString().slice(0, 10);
+}

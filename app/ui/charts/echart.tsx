@@ -36,6 +36,8 @@ echarts.use([
 export interface ChartClick {
   name: string;
   seriesName?: string;
+  /** The element's position in its series' data. */
+  dataIndex: number;
   data: unknown;
 }
 
@@ -66,8 +68,13 @@ export function EChart({
     const instance = echarts.init(element.current, undefined, { renderer: 'svg' }) as unknown as EChartsType;
     chart.current = instance;
     instance.on('click', (params) => {
-      const p = params as { name: string; seriesName?: string; data: unknown };
-      clickHandler.current?.({ name: p.name, seriesName: p.seriesName, data: p.data });
+      const p = params as { name: string; seriesName?: string; dataIndex: number; data: unknown };
+      clickHandler.current?.({
+        name: p.name,
+        seriesName: p.seriesName,
+        dataIndex: p.dataIndex,
+        data: p.data,
+      });
     });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element.current);

@@ -1,9 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
 import { volumeTrendOption } from '@/lib/charts/volume-trend-option';
-import { TIME_GRAINS, type TimeGrain } from '@/lib/sql/time-grain';
+import { clampRange } from '@/lib/filters/periods';
+import { periodEnd, TIME_GRAINS, type TimeGrain } from '@/lib/sql/time-grain';
 import { EChart } from '../charts/echart';
 import { overviewQueries } from '../data/overview-queries';
 import { useDashboardFilters, useViewParam } from '../filters/use-dashboard-filters';
@@ -25,15 +27,17 @@ export function defaultGrain(from: string, to: string): TimeGrain {
 
 /** Appeal volume over the range with last year's line, at day, week or month steps (kept in the URL). */
 export function VolumeTrendPanel() {
-  const { filters, update } = useDashboardFilters();
+  const { filters, update, filterQuery } = useDashboardFilters();
+  const router = useRouter();
   const { t, lang } = useText();
   const grain = useViewParam('grain', TIME_GRAINS, defaultGrain(filters.from, filters.to));
   const query = useQuery(overviewQueries.volumeTrend(filters, grain));
+  const currentLabel = t({ zh: '本期', en: 'This period' });
   const option = useMemo(
     () =>
       query.data
         ? volumeTrendOption(query.data, {
-            current: t({ zh: '本期', en: 'This period' }),
+            current: currentLabel,
             lastYear: t({ zh: '去年同期', en: 'Same period last year' }),
             period: (start) =>
               grain === 'month'
@@ -45,7 +49,7 @@ export function VolumeTrendPanel() {
                   : `${Number(start.slice(5, 7))}月${Number(start.slice(8, 10))}日`,
           })
         : null,
-    [query.data, grain, lang, t],
+    [query.data, grain, lang, t, currentLabel],
   );
 
   const actions = (
@@ -69,7 +73,23 @@ export function VolumeTrendPanel() {
         <Empty />
       ) : option ? (
         <>
-          <EChart option={option} label={t({ zh: '诉求量趋势图', en: 'Appeal volume chart' })} />
+          <EChart
+            option={option}
+            label={t({
+              zh: '诉求量趋势图（点击查看该时段诉求）',
+              en: 'Appeal volume chart (click a step for its tickets)',
+            })}
+            onClick={(click) => {
+              // A step drills into its tickets, clipped to the selected range (a week may start before it).
+              const start = query.data[click.dataIndex]?.period;
+              if (!start || click.seriesName !== currentLabel) return;
+              const params = new URLSearchParams(filterQuery);
+              const step = clampRange({ from: start, to: periodEnd(grain, start) }, filters);
+              params.set('from', step.from);
+              params.set('to', step.to);
+              router.push(`/tickets?${params}`);
+            }}
+          />
           <p className="chart-total" data-testid="volume-trend-total">
             {t({ zh: '合计 ', en: 'Total ' })}
             <strong>
