@@ -1,0 +1,25 @@
+import { DEPARTMENT_SCORE_FORMULA, MIN_RANKED_TICKETS } from '@/lib/queries/department-scorecard';
+import { DepartmentsHeading } from '../../ui/departments/departments-heading';
+import { OnTimeBottomPanel } from '../../ui/departments/on-time-bottom-panel';
+import { OverduePanel } from '../../ui/departments/overdue-panel';
+import { ScorecardPanel } from '../../ui/departments/scorecard-panel';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * 部门考评: every department ranked by a complexity-weighted score with its KPIs, who closes least on time, and
+ * the overdue tickets. The score's formula and the ranking threshold are read here, on the server: their module
+ * also queries the warehouse, which must not reach the browser bundle.
+ */
+export default function DepartmentsPage() {
+  return (
+    <>
+      <DepartmentsHeading />
+      <ScorecardPanel formula={DEPARTMENT_SCORE_FORMULA} minTickets={MIN_RANKED_TICKETS} />
+      <div className="panel-grid departments-grid">
+        <OnTimeBottomPanel />
+        <OverduePanel />
+      </div>
+    </>
+  );
+}
