@@ -1,10 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute } from '../../lib/db/connection';
 import { HANDLING_BUCKET_SQL } from '../../lib/sql/handling-time';
+import { ROLLUPS } from '../../lib/sql/rollup-choice';
 import { ROLLUP_MEASURES } from '../../lib/sql/rollup-measures';
 import { REPEAT_WINDOW_DAYS, TICKET_COMPLEXITY_SQL, TICKET_SUCCESS_SQL } from '../../lib/sql/ticket-facts';
 
-/** The coarse rollup's sums: counts stay INTEGER (a day's count fits), sums of hours and weights DOUBLE. */
+/** The smaller rollups' sums: counts stay INTEGER (a day's count fits), sums of hours and weights DOUBLE. */
 const DOUBLE_MEASURES = new Set(['handling_hours_sum', 'complexity', 'complexity_handled_well']);
 const TOTALS_SUMS = ROLLUP_MEASURES.map(
   (m) => `sum(${m})::${DOUBLE_MEASURES.has(m) ? 'DOUBLE' : 'INTEGER'} AS ${m}`,
@@ -14,9 +15,9 @@ const TOTALS_SUMS = ROLLUP_MEASURES.map(
  * Rebuilds what the dashboard reads instead of scanning every ticket: `repeat_appeals` (tickets that repeat a
  * caller's appeal on the same problem within REPEAT_WINDOW_DAYS) and `daily_counts`, one row per day × category
  * (L1, L2) × district × street × channel × appeal type × department × status × handling-time bucket, with the
- * counts every KPI needs, and `daily_totals`, the same sums by day × first-level category × district × channel only,
- * which answers the common questions much faster (lib/sql/rollup-choice.ts). The handling-time bucket lets medians
- * and p90s come from the rollup (lib/sql/handling-time).
+ * counts every KPI needs, and from it the smaller rollups of lib/sql/rollup-choice.ts (a few dimensions each), which
+ * answer the common questions many times faster. The handling-time bucket lets medians and p90s come from a rollup
+ * (lib/sql/handling-time).
  *
  * A full rebuild is a few GROUP BYs (seconds per 10 million tickets here), simpler and safer than patching the
  * affected days; it runs in one transaction, so a reader of the working copy never sees half a rollup.
@@ -72,14 +73,21 @@ export async function refreshRollups(connection: DuckDBConnection): Promise<void
        GROUP BY ALL
        ORDER BY day`,
     );
-    await execute(
-      connection,
-      `CREATE OR REPLACE TABLE daily_totals AS
-       SELECT day, category_l1, county_code, channel, ${TOTALS_SUMS}
-       FROM daily_counts
-       GROUP BY ALL
-       ORDER BY day`,
-    );
+    for (const rollup of ROLLUPS) {
+      if (rollup.table === 'daily_counts') continue;
+      const columns = ['day', ...rollup.dimensions, ...(rollup.buckets ? ['handling_bucket'] : [])].join(
+        ', ',
+      );
+      await execute(
+        connection,
+        `CREATE OR REPLACE TABLE ${rollup.table} AS
+         SELECT ${columns}, ${rollup.ticketsOnly ? 'sum(tickets)::INTEGER AS tickets' : TOTALS_SUMS}
+         FROM daily_counts
+         ${rollup.buckets ? 'WHERE handling_bucket IS NOT NULL' : ''}
+         GROUP BY ALL
+         ORDER BY day`,
+      );
+    }
     await execute(connection, 'COMMIT');
   } catch (error) {
     await execute(connection, 'ROLLBACK');

@@ -107,6 +107,20 @@ describe('expectedRanges', () => {
     expect(ranges[4]!.upper).toBeCloseTo(138.6, 1);
   });
 
+  it('never gives a count range below zero, however wide the band', () => {
+    // A volatile history (street flooding: a few a month, hundreds in the rainy season) makes a band wider than
+    // the expected value; its lower edge was once the square of a negative number.
+    const values = [5, 10, 300, 250, 330, 200, 20, 30, 1];
+    const points = periodStarts('month', '2024-01-01', '2024-09-01').map((period, i) => ({
+      period,
+      value: values[i] ?? 0,
+    }));
+    const last = expectedRanges(points, { grain: 'month', kind: 'count' }).at(-1)!;
+    expect(last.lower).toBe(0);
+    expect(last.upper).toBeGreaterThan(last.expected ?? Number.POSITIVE_INFINITY);
+    expect(last.anomaly).toBeNull();
+  });
+
   it('neither uses nor flags points without a value, and skips them in the history', () => {
     const points: ObservedPoint[] = periodStarts('week', '2024-01-01', '2024-03-31').map((period) => ({
       period,

@@ -107,7 +107,8 @@ const IDENTITY: WorkingScale = { to: (x) => x, from: (y) => y };
 /** Anscombe's transform: Poisson counts get a standard deviation of about 1 whatever their mean. */
 const ANSCOMBE: WorkingScale = {
   to: (x) => 2 * Math.sqrt(Math.max(x, 0) + 3 / 8),
-  from: (y) => Math.max(0, (y / 2) ** 2 - 3 / 8),
+  // A negative lower edge on the working scale is a count of 0, not the square of a negative number.
+  from: (y) => (y <= 0 ? 0 : Math.max(0, (y / 2) ** 2 - 3 / 8)),
 };
 
 /** The scale floor (on the working scale) and minimum raw difference from the metric's sampling noise. */

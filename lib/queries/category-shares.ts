@@ -2,6 +2,7 @@ import { readRows } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { previousPeriod, rangeOf } from '../filters/periods';
 import { filtersWhere } from '../sql/filters-where';
+import { rollupFor } from '../sql/rollup-choice';
 
 /** One category's appeals in the selected range and in the period before it. Null codes are 未分类. */
 export interface CategoryShareRow {
@@ -34,7 +35,8 @@ export const RISING_MIN_TICKETS = 10;
  * against the period before (环比), ranked by the increase in appeals.
  */
 export async function fetchCategoryShares(filters: Filters, risingLimit = 10): Promise<CategoryShares> {
-  const where = filtersWhere(filters, 'daily_counts', { dates: false });
+  const table = rollupFor(filters, ['category_l1', 'category_l2']);
+  const where = filtersWhere(filters, table, { dates: false });
   const previous = previousPeriod(rangeOf(filters));
   const rows = await readRows<CategoryShareRow>(
     `SELECT d.category_l1 AS l1, c1.name_zh AS "l1Zh", c1.name_en AS "l1En",
@@ -44,7 +46,7 @@ export async function fetchCategoryShares(filters: Filters, risingLimit = 10): P
        SELECT category_l1, category_l2,
               coalesce(sum(tickets) FILTER (WHERE day >= $from::DATE), 0) AS tickets,
               coalesce(sum(tickets) FILTER (WHERE day < $from::DATE), 0) AS previous
-       FROM daily_counts ${where.sql} AND day BETWEEN $previousFrom::DATE AND $to::DATE
+       FROM ${table} ${where.sql} AND day BETWEEN $previousFrom::DATE AND $to::DATE
        GROUP BY ALL
      ) d
      LEFT JOIN categories c1 ON c1.code = d.category_l1

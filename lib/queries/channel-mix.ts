@@ -1,6 +1,7 @@
 import { readRows } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { filtersWhere } from '../sql/filters-where';
+import { rollupFor } from '../sql/rollup-choice';
 
 /** Appeals per intake channel and appeal type (null type: the channel does not record it). */
 export interface ChannelMixRow {
@@ -10,10 +11,11 @@ export interface ChannelMixRow {
 }
 
 export async function fetchChannelMix(filters: Filters): Promise<ChannelMixRow[]> {
-  const where = filtersWhere(filters, 'daily_counts');
+  const table = rollupFor(filters, ['channel', 'appeal_type']);
+  const where = filtersWhere(filters, table);
   return readRows<ChannelMixRow>(
     `SELECT channel, appeal_type AS "appealType", sum(tickets)::INTEGER AS tickets
-     FROM daily_counts ${where.sql}
+     FROM ${table} ${where.sql}
      GROUP BY channel, appeal_type
      ORDER BY sum(sum(tickets)) OVER (PARTITION BY channel) DESC, channel, tickets DESC`,
     where.params,

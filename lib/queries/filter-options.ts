@@ -1,4 +1,5 @@
 import { readRows, warehouseGeneration } from '../db/read-only-warehouse';
+import { rollupFor } from '../sql/rollup-choice';
 import { type DataSpan, fetchDataSpan } from './data-span';
 
 /** A choice in the filter bar, with how many appeals it has in the whole warehouse. */
@@ -49,7 +50,7 @@ export async function fetchFilterOptions(): Promise<FilterOptions> {
        LEFT JOIN (
          SELECT category_l1 AS code, sum(tickets) AS tickets FROM daily_totals GROUP BY 1
          UNION ALL
-         SELECT category_l2, sum(tickets) FROM daily_counts GROUP BY 1
+         SELECT category_l2, sum(tickets) FROM daily_categories GROUP BY 1
        ) d ON d.code = c.code
        WHERE c.level <= 2
        ORDER BY c.code`,
@@ -66,6 +67,7 @@ export async function fetchFilterOptions(): Promise<FilterOptions> {
 function distinctChoices(column: 'channel' | 'appeal_type' | 'department'): Promise<FilterChoice[]> {
   return readRows<FilterChoice>(
     `SELECT ${column} AS code, ${column} AS name, sum(tickets)::INTEGER AS tickets
-     FROM daily_counts WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY tickets DESC, code`,
+     FROM ${rollupFor({ from: '', to: '' }, [column])} WHERE ${column} IS NOT NULL
+     GROUP BY 1 ORDER BY tickets DESC, code`,
   );
 }

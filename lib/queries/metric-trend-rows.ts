@@ -89,8 +89,8 @@ export async function fetchTrendRows(
     withBuckets: boolean;
   },
 ): Promise<{ ranking: SplitRanking[]; rows: TrendRow[] }> {
-  // Sums come from the smallest rollup that has the split column; the median's buckets only from daily_counts.
-  const table = q.withBuckets ? 'daily_counts' : rollupFor(filters, q.column ? [q.column] : []);
+  // The smallest rollup with the split column (and, for the median, handling-time buckets).
+  const table = rollupFor(filters, q.column ? [q.column] : [], { buckets: q.withBuckets });
   const where = filtersWhere(filters, table, { dates: false });
   const splitKey = q.column ? `coalesce(${q.column}, '${SPLIT_KEYS.none}')` : `'${SPLIT_KEYS.all}'`;
   const ranked = `ranked AS (

@@ -32,7 +32,8 @@ type GroupColumn = 'department' | 'channel' | 'category_l1' | 'county_code';
  * Sums the rollup for several named date ranges under the same non-date filters, optionally split by one
  * allow-listed column (`groupBy`). Each range is its own scan joined by UNION ALL, so overlapping ranges (a
  * 13-month view against last year) are each counted in full. The sums come from the smallest rollup that can
- * answer (lib/sql/rollup-choice.ts); the handling-time distribution, needed for medians, from `daily_counts`.
+ * answer (lib/sql/rollup-choice.ts); the handling-time distribution, needed for medians, from the smallest one
+ * split by handling-time bucket.
  */
 export async function fetchPeriodMeasures<P extends string>(
   filters: Filters,
@@ -50,7 +51,7 @@ export async function fetchPeriodMeasures<P extends string>(
           ...periodScans(
             filters,
             periods,
-            'daily_counts',
+            rollupFor(filters, groupBy ? [groupBy] : [], { buckets: true }),
             groupBy,
             'coalesce(sum(tickets), 0)::DOUBLE AS tickets',
             true,

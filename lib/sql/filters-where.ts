@@ -1,8 +1,9 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Filters } from '../filters/filters';
+import { filterDimensions, type RollupTable, rollupDimensions } from './rollup-choice';
 
 /** The tables a filtered question can read: the tickets themselves or a daily rollup (lib/sql/rollup-choice.ts). */
-export type FilteredTable = 'tickets' | 'daily_counts' | 'daily_totals';
+export type FilteredTable = 'tickets' | RollupTable;
 
 export interface WhereClause {
   /** `WHERE …` text with `$name` placeholders only: no value is ever in the text. */
@@ -32,14 +33,14 @@ export function filtersWhere(
     params.to = filters.to;
   }
   if (filters.region) {
+    const region = filters.region.length === 12 ? filters.region.slice(0, 9) : filters.region;
+    // Rollups keep each level in its own column, so a code is matched at its level; tickets check every level.
     const levels =
       table === 'tickets'
         ? ['city_code', 'county_code', 'town_code']
-        : table === 'daily_counts'
-          ? ['county_code', 'town_code']
+        : region.length > 6
+          ? ['town_code']
           : ['county_code'];
-    const region = filters.region.length === 12 ? filters.region.slice(0, 9) : filters.region;
-    if (table === 'daily_totals' && region.length > 6) throw new Error('daily_totals has no street column');
     const cityWide = table !== 'tickets' && /^\d{4}00$/.test(region);
     // The rollups have no city column: a city code selects its counties by code prefix.
     conditions.push(
@@ -51,8 +52,12 @@ export function filtersWhere(
     if (cityWide) params.regionPrefix = region.endsWith('0000') ? region.slice(0, 2) : region.slice(0, 4);
     else params.region = region;
   }
-  if (table === 'daily_totals' && (filters.type || filters.dept || (filters.category?.length ?? 0) > 2))
-    throw new Error('daily_totals has no appeal type, department or second-level category: see rollupFor');
+  if (table !== 'tickets') {
+    const has = rollupDimensions(table);
+    const missing = filterDimensions(filters).filter((d) => !has.includes(d));
+    if (missing.length > 0)
+      throw new Error(`${table} has no ${missing.join(', ')}: choose the table with rollupFor`);
+  }
   if (filters.category) {
     conditions.push(filters.category.length === 2 ? 'category_l1 = $category' : 'category_l2 = $category');
     params.category = filters.category;

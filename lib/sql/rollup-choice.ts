@@ -1,23 +1,112 @@
 import type { Filters } from '../filters/filters';
 
 /**
- * Which rollup answers a question. `daily_counts` keeps every dimension a filter can name (street, second-level
- * category, appeal type, department) and the handling-time bucket, so on real data it has almost a row per ticket.
- * `daily_totals` keeps only day × first-level category × district × channel: a few hundred rows a day whatever the
- * volume, so the common questions (the whole city, a district, a first-level category, a channel) sum a table a
- * tenth the size or less. Questions the small table cannot answer go to the large one; both give the same sums.
+ * Which rollup answers a question: an aggregate navigator. `daily_counts` keeps every dimension a filter can name
+ * (street, second-level category, appeal type, department) and the handling-time bucket, so on real data it has
+ * nearly a row per ticket. The smaller rollups keep a few dimensions each and are a tenth of its size or less;
+ * a question goes to the smallest one that has every column its filters and its grouping need. All of them are
+ * built from `daily_counts` by etl/load/rollups.ts, so they give the same sums (tests/queries/rollups.test.ts).
  */
-export type RollupTable = 'daily_totals' | 'daily_counts';
+export type RollupDimension =
+  | 'category_l1'
+  | 'category_l2'
+  | 'county_code'
+  | 'town_code'
+  | 'channel'
+  | 'appeal_type'
+  | 'department';
 
-/** The columns of `daily_totals` besides its measures. */
-export const TOTALS_COLUMNS = ['day', 'category_l1', 'county_code', 'channel'] as const;
+export interface Rollup {
+  table: RollupTable;
+  dimensions: readonly RollupDimension[];
+  /** Whether it is split by handling-time bucket (medians and percentiles need that). */
+  buckets: boolean;
+  /** Only the ticket count, not every measure (the bucket tables: a median needs nothing else). */
+  ticketsOnly: boolean;
+}
 
-export function rollupFor(filters: Filters, columns: readonly string[] = []): RollupTable {
-  const coarseFilters =
-    filters.type === undefined &&
-    filters.dept === undefined &&
-    (filters.category === undefined || filters.category.length === 2) &&
-    (filters.region === undefined || filters.region.length === 6);
-  const coarseColumns = columns.every((c) => (TOTALS_COLUMNS as readonly string[]).includes(c));
-  return coarseFilters && coarseColumns ? 'daily_totals' : 'daily_counts';
+export type RollupTable =
+  | 'daily_totals'
+  | 'daily_handling'
+  | 'daily_types'
+  | 'daily_categories'
+  | 'daily_departments'
+  | 'daily_counts';
+
+const ALL: readonly RollupDimension[] = [
+  'category_l1',
+  'category_l2',
+  'county_code',
+  'town_code',
+  'channel',
+  'appeal_type',
+  'department',
+];
+
+/** Smallest first: rollupFor takes the first that fits. */
+export const ROLLUPS: readonly Rollup[] = [
+  {
+    table: 'daily_totals',
+    dimensions: ['category_l1', 'county_code', 'channel'],
+    buckets: false,
+    ticketsOnly: false,
+  },
+  {
+    table: 'daily_handling',
+    dimensions: ['category_l1', 'county_code', 'channel'],
+    buckets: true,
+    ticketsOnly: true,
+  },
+  {
+    table: 'daily_types',
+    dimensions: ['category_l1', 'county_code', 'channel', 'appeal_type'],
+    buckets: false,
+    ticketsOnly: false,
+  },
+  {
+    table: 'daily_categories',
+    dimensions: ['category_l1', 'category_l2', 'county_code', 'channel'],
+    buckets: false,
+    ticketsOnly: false,
+  },
+  {
+    table: 'daily_departments',
+    dimensions: ['department', 'category_l1', 'county_code', 'channel'],
+    buckets: false,
+    ticketsOnly: false,
+  },
+  { table: 'daily_counts', dimensions: ALL, buckets: true, ticketsOnly: false },
+];
+
+export function rollupDimensions(table: RollupTable): readonly RollupDimension[] {
+  return ROLLUPS.find((r) => r.table === table)?.dimensions ?? ALL;
+}
+
+/** The columns the filters test. */
+export function filterDimensions(filters: Filters): RollupDimension[] {
+  const out: RollupDimension[] = [];
+  if (filters.region) out.push(filters.region.length > 6 ? 'town_code' : 'county_code');
+  if (filters.category) out.push(filters.category.length === 2 ? 'category_l1' : 'category_l2');
+  if (filters.channel) out.push('channel');
+  if (filters.type) out.push('appeal_type');
+  if (filters.dept) out.push('department');
+  return out;
+}
+
+/**
+ * The smallest rollup with every column the filters and `columns` (a grouping) need; with `buckets`, one split by
+ * handling-time bucket (counting tickets only is then enough).
+ */
+export function rollupFor(
+  filters: Filters,
+  columns: readonly string[] = [],
+  options: { buckets?: boolean } = {},
+): RollupTable {
+  const needed = [...filterDimensions(filters), ...columns];
+  const fit = ROLLUPS.find(
+    (r) =>
+      (options.buckets ? r.buckets : !r.ticketsOnly) &&
+      needed.every((c) => (r.dimensions as readonly string[]).includes(c)),
+  );
+  return fit?.table ?? 'daily_counts';
 }

@@ -1,0 +1,16 @@
+import { TrendControls } from '../../ui/trends/trend-controls';
+import { TrendsHeading } from '../../ui/trends/trends-heading';
+import { TrendsView } from '../../ui/trends/trends-view';
+
+export const dynamic = 'force-dynamic';
+
+/** The analysts' trends: any metric over time, split by a dimension, with anomalies marked and listed. */
+export default function TrendsPage() {
+  return (
+    <>
+      <TrendsHeading />
+      <TrendControls />
+      <TrendsView />
+    </>
+  );
+}
