@@ -17,6 +17,7 @@ export interface DataQualityNotes {
 export async function fetchDataQuality(filters: Filters): Promise<DataQualityNotes> {
   const { current } = await fetchPeriodMeasures(filters, { current: rangeOf(filters) }, undefined, {
     handlingTimes: false,
+    measures: ['tickets', 'closed_before_received', 'closed_in_minutes', 'no_region', 'still_open'],
   });
   const sums = current.get(null)?.sums;
   return {

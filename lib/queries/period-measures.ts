@@ -11,7 +11,9 @@ import {
   emptySums,
   type MeasureSums,
   type ROLLUP_MEASURES,
+  type RollupMeasure,
   SUM_MEASURES_SQL,
+  sumMeasuresSql,
 } from '../sql/rollup-measures';
 
 /** Rollup sums of one period (or one group), with its handling-time distribution for medians and percentiles. */
@@ -39,12 +41,25 @@ export async function fetchPeriodMeasures<P extends string>(
   filters: Filters,
   periods: Record<P, DateRange>,
   groupBy?: GroupColumn,
-  options: { handlingTimes?: boolean } = {},
+  options: {
+    handlingTimes?: boolean;
+    /** The measures to sum (all by default); the others stay 0. */
+    measures?: readonly RollupMeasure[];
+  } = {},
 ): Promise<Record<P, Map<string | null, PeriodMeasures>>> {
   const names = Object.keys(periods) as P[];
   const sumsTable = rollupFor(filters, groupBy ? [groupBy] : []);
   const [sums, buckets] = await Promise.all([
-    readRows<SumsRow>(...periodScans(filters, periods, sumsTable, groupBy, SUM_MEASURES_SQL, false)),
+    readRows<SumsRow>(
+      ...periodScans(
+        filters,
+        periods,
+        sumsTable,
+        groupBy,
+        options.measures ? sumMeasuresSql(options.measures) : SUM_MEASURES_SQL,
+        false,
+      ),
+    ),
     options.handlingTimes === false
       ? Promise.resolve([] as SumsRow[])
       : readRows<SumsRow>(

@@ -137,6 +137,22 @@ export function kpiFromSums(id: Exclude<KpiId, 'medianHandlingHours'>, s: Measur
 
 export type KpiValues = Record<KpiId, number | null>;
 
+/** The rollup measures kpiFromSums reads (a KPI query sums only these). */
+export const KPI_MEASURES: readonly RollupMeasure[] = [
+  'tickets',
+  'resolution_known',
+  'resolved',
+  'rated',
+  'satisfied',
+  'closed_with_due',
+  'closed_on_time',
+  'overdue',
+  'return_known',
+  'returned',
+  'caller_known',
+  'repeat_appeals',
+];
+
 /**
  * What a KPI is counted over, shown as "n=" beside its value: a rate's denominator, the appeals for a count. The
  * median handling time is over the tickets in the handling-time buckets (closed, with a valid time), so it has no

@@ -35,6 +35,11 @@ export type RollupMeasure = (typeof ROLLUP_MEASURES)[number];
 export type MeasureSums = Record<RollupMeasure, number>;
 
 /** `sum(col)::DOUBLE AS col, …` for every measure: DOUBLE so no BIGINT reaches JavaScript. */
+/** `sum(col)::DOUBLE AS col` for the given measures: a query reads only the columns it needs. */
+export function sumMeasuresSql(measures: readonly RollupMeasure[]): string {
+  return measures.map((m) => `coalesce(sum(${m}), 0)::DOUBLE AS ${m}`).join(', ');
+}
+
 export const SUM_MEASURES_SQL = ROLLUP_MEASURES.map((m) => `coalesce(sum(${m}), 0)::DOUBLE AS ${m}`).join(
   ', ',
 );
