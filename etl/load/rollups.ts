@@ -72,9 +72,7 @@ export async function refreshRollups(connection: DuckDBConnection): Promise<void
               sum(${TICKET_COMPLEXITY_SQL} * (${TICKET_SUCCESS_SQL})::INTEGER)::DOUBLE AS complexity_handled_well
        FROM tickets t LEFT JOIN repeat_appeals r USING (ticket_id)
        GROUP BY ALL
-       -- By street, then day: the small rollups answer city- and district-wide questions, so this one is read
-       -- mostly for streets, and this order lets a street's rows be found without scanning every street's.
-       ORDER BY county_code, town_code, day`,
+       ORDER BY day`,
     );
     for (const rollup of ROLLUPS) {
       if (rollup.table === 'daily_counts') continue;
