@@ -73,10 +73,7 @@ export async function scaledWarehouse(dir: string, rows: number): Promise<string
        LIMIT ${rows}`,
     );
     await execute(connection, 'DELETE FROM tickets');
-    await execute(
-      connection,
-      'INSERT INTO tickets SELECT * FROM scaled ORDER BY received_at',
-    );
+    await execute(connection, 'INSERT INTO tickets SELECT * FROM scaled ORDER BY received_at');
     await execute(connection, 'DROP TABLE scaled');
     await execute(connection, 'DROP TABLE towns');
     await refreshRollups(connection);
