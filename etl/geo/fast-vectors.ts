@@ -67,6 +67,18 @@ export function writeDoubles(vector: DuckDBVector, values: Float64Array, mask: N
   vector.flush();
 }
 
+/** Writes INTEGER values (positions set in `mask` become NULL) and flushes. */
+export function writeInt32s(vector: DuckDBVector, values: Int32Array, mask: NullMask): void {
+  const flat = vector as unknown as FlatVector<Int32Array>;
+  if (flat.items instanceof Int32Array && flat.validity && flat.validity.offset === 0) {
+    flat.items.set(values.subarray(0, flat.items.length));
+    mask.applyTo(vector);
+  } else {
+    for (let i = 0; i < values.length; i++) vector.setItem(i, mask.isNull(i) ? null : values[i]!);
+  }
+  vector.flush();
+}
+
 /** Writes UBIGINT values given as 32-bit halves (positions set in `mask` become NULL) and flushes. */
 export function writeUint64Halves(
   vector: DuckDBVector,

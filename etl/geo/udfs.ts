@@ -4,17 +4,15 @@ import {
   type DuckDBConnection,
   DuckDBScalarFunction,
   type DuckDBScalarMainFunction,
-  type DuckDBStructVector,
   INTEGER,
   STRUCT,
   UBIGINT,
   VARCHAR,
 } from '@duckdb/node-api';
-import { latLngToCell } from 'h3-js';
-import { type CoordinateSystem, parseCoordinateSystem, toWgs84 } from '../../lib/geo/coordinates';
+import { type CoordinateSystem, toWgs84 } from '../../lib/geo/coordinates';
 import { cellAt } from '../../lib/geo/h3-cells';
 import type { RegionIndex } from '../../lib/geo/region-index';
-import { NullMask, readDoubles, writeDoubles, writeUint64Halves } from './fast-vectors';
+import { locateMain, SystemLabels } from './locate';
 
 /** What the geo UDFs need: the point-in-polygon index of the deployment's boundaries, if it has any. */
 export interface GeoFunctionContext {
@@ -38,16 +36,10 @@ interface ConvertedChunk {
  */
 class ConvertedChunks {
   private readonly parked = new Map<string, ConvertedChunk>();
-  private readonly systems = new Map<string, CoordinateSystem>();
+  constructor(readonly labels: SystemLabels) {}
 
   systemOf(text: string | null): CoordinateSystem {
-    if (text === null) return 'WGS84';
-    let system = this.systems.get(text);
-    if (!system) {
-      system = parseCoordinateSystem(text) ?? 'WGS84';
-      this.systems.set(text, system);
-    }
-    return system;
+    return this.labels.systemOf(text);
   }
 
   convert(lons: Float64Array, lats: Float64Array, systems: CoordinateSystem[], axis: Axis): Float64Array {
@@ -138,79 +130,6 @@ function regionAtMain(index: RegionIndex | null | undefined): DuckDBScalarMainFu
   };
 }
 
-/** The H3 resolution of the cell `atlas_geo` returns (tickets.h3_r10). */
-const GEO_H3_RESOLUTION = 10;
-
-/**
- * `atlas_geo`: conversion to WGS-84, point-in-polygon and the H3 cell of one chunk in one crossing into JS,
- * with the inputs read and the outputs written as flat arrays.
- */
-function geoMain(chunks: ConvertedChunks, index: RegionIndex | null | undefined): DuckDBScalarMainFunction {
-  return (_info, input, output) => {
-    const n = input.rowCount;
-    const lons = readDoubles(input.getColumnVector(0), n);
-    const lats = readDoubles(input.getColumnVector(1), n);
-    const textVector = input.getColumnVector(2);
-    const withRegion = n > 0 && input.getColumnVector(3).getItem(0) === true;
-    const out = output as DuckDBStructVector;
-    const wgs = new Float64Array(n * 2);
-    const lonW = new Float64Array(n);
-    const latW = new Float64Array(n);
-    const high = new Uint32Array(n);
-    const low = new Uint32Array(n);
-    const pointMask = new NullMask(n);
-    const cellMask = new NullMask(n);
-    const regionMask = new NullMask(n);
-    const regionVector = out.entryVectorAt(2);
-    for (let i = 0; i < n; i++) {
-      const lon = lons[i]!;
-      const lat = lats[i]!;
-      if (Number.isNaN(lon) || Number.isNaN(lat)) {
-        pointMask.setNull(i);
-        cellMask.setNull(i);
-        regionMask.setNull(i);
-        continue;
-      }
-      const system = chunks.systemOf(textVector.getItem(i) as string | null);
-      if (system === 'WGS84') {
-        wgs[i * 2] = lon;
-        wgs[i * 2 + 1] = lat;
-      } else {
-        const [x, y] = toWgs84(lon, lat, system);
-        wgs[i * 2] = x;
-        wgs[i * 2 + 1] = y;
-      }
-      const x = wgs[i * 2]!;
-      const y = wgs[i * 2 + 1]!;
-      lonW[i] = x;
-      latW[i] = y;
-      const region = withRegion && index ? index.regionAt(x, y) : null;
-      // Valid items leave the validity alone; NULLs go into a mask applied once (no per-item BigInt work).
-      if (region === null) regionMask.setNull(i);
-      else regionVector.setItem(i, region);
-      // Out of area (a NULL lon/lat on the ticket) has no cell, as atlas_h3(NULL, NULL, …) had none.
-      if (
-        (withRegion && region === null) ||
-        !Number.isFinite(x) ||
-        !Number.isFinite(y) ||
-        Math.abs(y) > 90 ||
-        Math.abs(x) > 180
-      ) {
-        cellMask.setNull(i);
-        continue;
-      }
-      const cell = latLngToCell(y, x, GEO_H3_RESOLUTION);
-      high[i] = Number.parseInt(cell.slice(0, -8), 16);
-      low[i] = Number.parseInt(cell.slice(-8), 16);
-    }
-    writeDoubles(out.entryVectorAt(0), lonW, pointMask);
-    writeDoubles(out.entryVectorAt(1), latW, pointMask);
-    regionMask.applyTo(regionVector);
-    writeUint64Halves(out.entryVectorAt(3), high, low, cellMask);
-    output.flush();
-  };
-}
-
 /**
  * Registers the geo UDFs through `connection`. DuckDB keeps them in the database instance's catalog, so they are
  * visible to every connection of that instance, and a later registration (on any of its connections) replaces them.
@@ -225,9 +144,12 @@ function geoMain(chunks: ConvertedChunks, index: RegionIndex | null | undefined)
  *   → STRUCT(lon DOUBLE, lat DOUBLE, region VARCHAR, h3 UBIGINT)`: the three above in one call, for the loader:
  *   the WGS-84 point, its region when `with_region` (else NULL), and its resolution-10 cell, NULL when `with_region`
  *   and the point is outside every boundary. NULL lon/lat → every field NULL.
+ * - `atlas_locate(...)`: `atlas_geo` with the region as its 0-based position in the index's `codes` (INTEGER)
+ *   instead of its code, for the loader, which joins the position to `atlas_point_regions` (etl/load/lookups.ts).
  */
 export function registerGeoFunctions(connection: DuckDBConnection, context: GeoFunctionContext): void {
-  const chunks = new ConvertedChunks();
+  const labels = new SystemLabels();
+  const chunks = new ConvertedChunks(labels);
   const point = [DOUBLE, DOUBLE, VARCHAR];
   const functions = [
     {
@@ -258,7 +180,13 @@ export function registerGeoFunctions(connection: DuckDBConnection, context: GeoF
       name: 'atlas_geo',
       returnType: STRUCT({ lon: DOUBLE, lat: DOUBLE, region: VARCHAR, h3: UBIGINT }),
       parameterTypes: [DOUBLE, DOUBLE, VARCHAR, BOOLEAN],
-      mainFunction: geoMain(chunks, context.regionIndex),
+      mainFunction: locateMain(labels, context.regionIndex, 'code'),
+    },
+    {
+      name: 'atlas_locate',
+      returnType: STRUCT({ lon: DOUBLE, lat: DOUBLE, region: INTEGER, h3: UBIGINT }),
+      parameterTypes: [DOUBLE, DOUBLE, VARCHAR, BOOLEAN],
+      mainFunction: locateMain(labels, context.regionIndex, 'position'),
     },
   ];
   for (const fn of functions) {

@@ -165,7 +165,7 @@ export async function loadFile(
     throw error;
   } finally {
     await execute(connection, `DROP TABLE IF EXISTS ${quoteIdentifier(staged.table)}`);
-    for (const table of ['verdict', 'atlas_rows_existing', 'atlas_rows_new', 'atlas_updates']) {
+    for (const table of ['verdict', 'atlas_rows_existing', 'atlas_rows_skipped', 'atlas_updates']) {
       await execute(connection, `DROP TABLE IF EXISTS ${table}`);
     }
   }

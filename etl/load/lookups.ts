@@ -47,6 +47,30 @@ export async function createRegionLookup(connection: DuckDBConnection): Promise<
   );
 }
 
+/**
+ * TEMP lookup from the positions `atlas_locate` returns to region code, level and parent (`codes` are the region
+ * index's codes, in its order). A code missing from the regions table keeps NULL level and parent.
+ */
+export async function createPointRegionLookup(
+  connection: DuckDBConnection,
+  codes: readonly string[],
+): Promise<void> {
+  await execute(connection, 'CREATE OR REPLACE TEMP TABLE atlas_point_codes (pos INTEGER, code VARCHAR)');
+  const appender = await connection.createAppender('atlas_point_codes', 'main', 'temp');
+  codes.forEach((code, pos) => {
+    appender.appendInteger(pos);
+    appender.appendVarchar(code);
+    appender.endRow();
+  });
+  appender.closeSync();
+  await execute(
+    connection,
+    `CREATE OR REPLACE TEMP TABLE atlas_point_regions AS
+     SELECT p.pos, p.code, r.level, r.parent_code FROM atlas_point_codes p LEFT JOIN regions r ON r.code = p.code`,
+  );
+  await execute(connection, 'DROP TABLE atlas_point_codes');
+}
+
 /** Resolves a categoryMap target (a taxonomy code or name) to a code; throws naming the layout on failure. */
 function categoryTarget(layout: Layout, target: string): string {
   const byCode = categories.find((c) => c.code === target);

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows } from '../../lib/db/connection';
-import type { NormalisingSql } from './normalised-select';
+import type { NormalisingSql, RowChoice } from './normalised-select';
 
 /** Columns that say where a row came from; they do not make a ticket "changed". */
 const PROVENANCE = new Set(['load_id', 'source_file', 'source_row', 'source_layout', 'row_hash']);
@@ -39,8 +39,8 @@ export async function writeTickets(
   columns: string[],
 ): Promise<MergeCounts> {
   const content = columns.filter((c) => !PROVENANCE.has(c));
-  const withHash = (rowsTable: string) =>
-    `SELECT t.*, hash(${content.map((c) => `t."${c}"`).join(', ')}) AS row_hash FROM (${sql.tickets(rowsTable)}) t`;
+  const withHash = (rows: RowChoice) =>
+    `SELECT t.*, hash(${content.map((c) => `t."${c}"`).join(', ')}) AS row_hash FROM (${sql.tickets(rows)}) t`;
   const list = columns.map((c) => `"${c}"`).join(', ');
 
   await execute(
@@ -50,17 +50,20 @@ export async function writeTickets(
      FROM verdict v JOIN tickets t ON t.ticket_id = v.ticket_id
      WHERE v.reject_reason IS NULL`,
   );
+  // New rows are all staged rows but these: the rejected ones and those whose id is already known.
   await execute(
     connection,
-    `CREATE OR REPLACE TEMP TABLE atlas_rows_new AS
-     SELECT v._row FROM verdict v ANTI JOIN atlas_rows_existing e ON e._row = v._row
-     WHERE v.reject_reason IS NULL`,
+    `CREATE OR REPLACE TEMP TABLE atlas_rows_skipped AS
+     SELECT _row FROM verdict WHERE reject_reason IS NOT NULL
+     UNION ALL SELECT _row FROM atlas_rows_existing`,
   );
-  const loaded = await count(connection, 'SELECT 1 FROM atlas_rows_new');
+  const loaded =
+    (await count(connection, 'SELECT 1 FROM verdict WHERE reject_reason IS NULL')) -
+    (await count(connection, 'SELECT 1 FROM atlas_rows_existing'));
   if (loaded > 0) {
     await execute(
       connection,
-      `INSERT INTO tickets (${list}) SELECT ${list} FROM (${withHash('atlas_rows_new')})`,
+      `INSERT INTO tickets (${list}) SELECT ${list} FROM (${withHash({ except: 'atlas_rows_skipped' })})`,
     );
   }
   const existing = await count(connection, 'SELECT 1 FROM atlas_rows_existing');
@@ -68,7 +71,7 @@ export async function writeTickets(
 
   await execute(
     connection,
-    `CREATE OR REPLACE TEMP TABLE atlas_updates AS ${withHash('atlas_rows_existing')}`,
+    `CREATE OR REPLACE TEMP TABLE atlas_updates AS ${withHash({ only: 'atlas_rows_existing' })}`,
   );
   const changed = `SELECT u.* FROM atlas_updates u JOIN atlas_rows_existing e ON e._row = u._row WHERE u.row_hash <> e.old_hash`;
   const updated = await count(connection, changed);

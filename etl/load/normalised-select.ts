@@ -24,12 +24,18 @@ export interface NormalisingSql {
   /** SELECT of every staged row's `_row`, `ticket_id`, `reject_column`, `reject_reason` (NULL = accepted). */
   verdict: string;
   /**
-   * SELECT of canonical ticket rows (`_row` plus every tickets column but `row_hash`) for the staged rows listed in
-   * `rowsTable` (a table with a `_row` column). DuckDB does the parsing; JS UDFs do only coordinates, H3 and
-   * point-in-polygon.
+   * SELECT of canonical ticket rows (`_row` plus every tickets column but `row_hash`) for the staged rows chosen by
+   * `rows`. DuckDB does the parsing; JS UDFs do only coordinates, H3 and point-in-polygon.
    */
-  tickets: (rowsTable: string) => string;
+  tickets: (rows: RowChoice) => string;
 }
+
+/**
+ * Which staged rows to normalise, by a table with a `_row` column: the rows it lists, or all rows but those. The
+ * second is what a load of new tickets needs: its list (rejected and already-known rows) is usually short, and
+ * an anti-join against a short list costs far less than a semi-join against a million-row one.
+ */
+export type RowChoice = { only: string } | { except: string };
 
 export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): NormalisingSql {
   const layout = bound.layout;
@@ -49,16 +55,17 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): Nor
   const masked = (field: TicketField) => {
     if (!v[field]) return 'NULL::VARCHAR';
     const name = v.callerName;
-    // A caller's name written into their own appeal text is masked with the row's name column.
+    // A caller's name written into their own appeal text is masked with the row's name column (`contains` first:
+    // it spares copying every text the name does not occur in).
     const withoutName = name
-      ? `CASE WHEN length(${name}) >= 2 THEN replace(${f(field)}, ${name}, '*') ELSE ${f(field)} END`
+      ? `CASE WHEN length(${name}) >= 2 AND contains(${f(field)}, ${name}) THEN replace(${f(field)}, ${name}, '*') ELSE ${f(field)} END`
       : f(field);
     return maskTextSql(withoutName);
   };
   const system = sqlString(layoutSystem(layout));
   const sourceColumns = bound.allHeaders.map((h) => `s.${quoteIdentifier(h)}`);
 
-  const src = (rowsTable: string) => `
+  const src = (rows: RowChoice) => `
     SELECT
       s._row,
       ${text('sourceId')} AS source_id,
@@ -84,7 +91,7 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): Nor
       ${text('town')} AS town_raw,
       ${text('community')} AS community_raw,
       ${v.address ? maskAddressSql(f('address')) : 'NULL::VARCHAR'} AS address,
-      ${v.address ? placeKeySql(f('address')) : 'NULL::VARCHAR'} AS place_key,
+      ${f('address')}::VARCHAR AS address_in,
       ${v.lon ? doubleSql(f('lon')) : 'NULL::DOUBLE'} AS lon_in,
       ${v.lat ? doubleSql(f('lat')) : 'NULL::DOUBLE'} AS lat_in,
       coalesce(${dim.coord_system_raw}, 'WGS84') AS coord_system_raw,
@@ -98,33 +105,36 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): Nor
       ${dim.satisfaction} AS satisfaction,
       ${callerExpression(v, ctx.secret)} AS caller_key
     FROM ${quoteIdentifier(ctx.stagedTable)} s
-    SEMI JOIN ${rowsTable} wanted ON wanted._row = s._row
+    ${'only' in rows ? 'SEMI' : 'ANTI'} JOIN ${'only' in rows ? rows.only : rows.except} chosen ON chosen._row = s._row
     ${dims.joins.join('\n    ')}`;
 
-  const tickets = (rowsTable: string) => `
-WITH src AS (${src(rowsTable)}),
+  const tickets = (rows: RowChoice) => `
+WITH src AS (${src(rows)}),
 geo AS (
   SELECT *,
+    -- The masked address is reused: the key only masks again when full-width characters change the address.
+    ${v.address ? placeKeySql('address_in', 'address') : 'NULL::VARCHAR'} AS place_key,
     (lon_in IS NOT NULL AND lat_in IS NOT NULL AND abs(lat_in) <= 90 AND abs(lon_in) <= 180
       AND NOT (lon_in = 0 AND lat_in = 0)) AS coord_valid
   FROM src
 ),
 wgs AS (
   SELECT *,
-    -- One JS call per chunk: WGS-84 point, region (when the deployment has boundaries) and H3 cell.
-    CASE WHEN coord_valid THEN atlas_geo(lon_in, lat_in, coord_system_raw, ${ctx.hasBoundaries ? 'true' : 'false'}) END AS geo_out
+    -- One JS call per chunk: WGS-84 point, region (when the deployment has boundaries) and H3 cell. The region
+    -- comes back as a position in atlas_point_regions: an integer crosses back into DuckDB far cheaper than a code.
+    CASE WHEN coord_valid THEN atlas_locate(lon_in, lat_in, coord_system_raw, ${ctx.hasBoundaries ? 'true' : 'false'}) END AS geo_out
   FROM geo
 ),
 placed AS (
   SELECT *,
     geo_out.lon AS lon_w,
     geo_out.lat AS lat_w,
-    geo_out.region AS point_region
+    geo_out.region AS point_pos
   FROM wgs
 ),
 located AS (
   SELECT p.*,
-    (lon_in IS NOT NULL OR lat_in IS NOT NULL) AND (NOT coord_valid ${ctx.hasBoundaries ? 'OR point_region IS NULL' : ''}) AS coord_out_of_area
+    (lon_in IS NOT NULL OR lat_in IS NOT NULL) AND (NOT coord_valid ${ctx.hasBoundaries ? 'OR point_pos IS NULL' : ''}) AS coord_out_of_area
   FROM placed p
 ),
 regioned AS (
@@ -132,23 +142,23 @@ regioned AS (
     coalesce(
       CASE WHEN rcl.level >= 4 THEN code_region END,
       town_by_name,
-      CASE WHEN pr.level = 4 THEN point_region END
+      CASE WHEN pr.level = 4 THEN pr.code END
     ) AS town_code,
     coalesce(
       CASE WHEN rcl.level = 3 THEN code_region WHEN rcl.level >= 4 THEN rcl.parent_code END,
       county_by_name,
       tn.parent_code,
-      CASE WHEN pr.level = 3 THEN point_region WHEN pr.level = 4 THEN pr.parent_code END
+      CASE WHEN pr.level = 3 THEN pr.code WHEN pr.level = 4 THEN pr.parent_code END
     ) AS county_code,
     CASE
       WHEN code_region IS NOT NULL THEN 'code'
       WHEN county_by_name IS NOT NULL OR town_by_name IS NOT NULL THEN 'name'
-      WHEN point_region IS NOT NULL THEN 'point'
+      WHEN pr.code IS NOT NULL THEN 'point'
     END AS region_method
   FROM located l
   LEFT JOIN regions rcl ON rcl.code = l.code_region
   LEFT JOIN regions tn ON tn.code = l.town_by_name
-  LEFT JOIN regions pr ON pr.code = l.point_region
+  LEFT JOIN atlas_point_regions pr ON pr.pos = l.point_pos
 ),
 finished AS (
   SELECT c.*,

@@ -7,7 +7,7 @@ import { loadRegionIndex } from '../../lib/geo/boundaries';
 import { loadOrCreateSecret } from '../../lib/privacy/secret';
 import { loadRegions } from '../geo/load-regions';
 import { registerGeoFunctions } from '../geo/udfs';
-import { createRegionLookup, writeCategories } from './lookups';
+import { createPointRegionLookup, createRegionLookup, writeCategories } from './lookups';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
 
 export interface Writer {
@@ -53,7 +53,9 @@ export async function openWriter(filePath: string, config: DeploymentConfig): Pr
     const boundaryFile = config.regionCode ? boundaryFileFor(config.regionCode) : null;
     if (config.regionCode) await loadDeploymentRegions(connection, config.regionCode);
     await createRegionLookup(connection);
-    registerGeoFunctions(connection, { regionIndex: boundaryFile ? loadRegionIndex(boundaryFile) : null });
+    const regionIndex = boundaryFile ? loadRegionIndex(boundaryFile) : null;
+    registerGeoFunctions(connection, { regionIndex });
+    await createPointRegionLookup(connection, regionIndex?.codes ?? []);
     const secret = loadOrCreateSecret(config.secretPath);
     return {
       connection,

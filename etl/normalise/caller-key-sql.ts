@@ -8,6 +8,8 @@ import {
 import { sqlString } from '../../lib/sql/quote';
 
 const BLOCK_BYTES = 64;
+/** A mobile number as CALLER_ID_RULES.mobile keys it: what normalisation leaves unchanged. */
+const BARE_MOBILE = '1[3-9][0-9]{9}';
 
 /** SQL twin of `normaliseCallerId` (lib/privacy/caller-key.ts): the identifier as it is keyed; blank → NULL. */
 export function callerIdSql(expr: string, kind: CallerIdKind): string {
@@ -16,7 +18,10 @@ export function callerIdSql(expr: string, kind: CallerIdKind): string {
   let out: string;
   if (kind === 'phone') {
     const digits = `regexp_replace(${text}, ${sqlString(rules.phoneDropped)}, '', 'g')`;
-    out = `regexp_replace(${digits}, ${sqlString(rules.mobile)}, '\\1')`;
+    const general = `regexp_replace(${digits}, ${sqlString(rules.mobile)}, '\\1')`;
+    // Most numbers are written as a bare mobile number, which every step above leaves as it is: one match
+    // instead of a translate and two replaces (the translate alone cost a second per million rows).
+    out = `CASE WHEN regexp_full_match(${expr}, ${sqlString(BARE_MOBILE)}) THEN ${expr} ELSE ${general} END`;
   } else if (kind === 'id') {
     out = `upper(regexp_replace(${text}, ${sqlString(rules.idDropped)}, '', 'g'))`;
   } else {

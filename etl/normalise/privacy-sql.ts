@@ -44,9 +44,16 @@ export function maskAddressSql(expr: string): string {
   return `CASE ${whens} ELSE ${expr} END`;
 }
 
-/** SQL twin of `placeKey`: the normalised address under which tickets count as the same place. */
-export function placeKeySql(expr: string): string {
+/**
+ * SQL twin of `placeKey`: the normalised address under which tickets count as the same place. `masked`, when
+ * given, is SQL for `maskAddressSql(expr)` computed already: an address without full-width characters is masked
+ * the same way before and after the half-width step, so the mask is not run twice.
+ */
+export function placeKeySql(expr: string, masked?: string): string {
   const translated = `translate(${expr}, ${sqlString(FULL_WIDTH)}, ${sqlString(HALF_WIDTH)})`;
-  const halfWidth = `CASE WHEN regexp_matches(${expr}, ${sqlString(`[${FULL_WIDTH_RANGE}]`)}) THEN ${translated} ELSE ${expr} END`;
-  return `lower(regexp_replace(${maskAddressSql(halfWidth)}, ${sqlString(PLACE_KEY_DROPPED)}, '', 'g'))`;
+  const fullWidth = `regexp_matches(${expr}, ${sqlString(`[${FULL_WIDTH_RANGE}]`)})`;
+  const halfWidthMasked = masked
+    ? `CASE WHEN ${fullWidth} THEN ${maskAddressSql(translated)} ELSE ${masked} END`
+    : maskAddressSql(`CASE WHEN ${fullWidth} THEN ${translated} ELSE ${expr} END`);
+  return `lower(regexp_replace(${halfWidthMasked}, ${sqlString(PLACE_KEY_DROPPED)}, '', 'g'))`;
 }
