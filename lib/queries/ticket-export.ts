@@ -88,10 +88,10 @@ export const TICKET_EXPORT_COLUMNS: readonly ExportColumn[] = [
     codeText(APPEAL_TYPE_TEXT, r.appealType, lang),
   ),
   text({ zh: '一级分类', en: 'Category' }, 16, (r, lang) =>
-    lang === 'zh' ? r.categoryL1Zh : r.categoryL1En,
+    lang === 'zh' ? r.categoryL1Zh : (r.categoryL1En ?? r.categoryL1Zh),
   ),
   text({ zh: '二级分类', en: 'Subcategory' }, 18, (r, lang) =>
-    lang === 'zh' ? r.categoryL2Zh : r.categoryL2En,
+    lang === 'zh' ? r.categoryL2Zh : (r.categoryL2En ?? r.categoryL2Zh),
   ),
   text({ zh: '区县', en: 'District' }, 10, (r) => r.countyName),
   text({ zh: '街道/乡镇', en: 'Street / town' }, 12, (r) => r.townName),
