@@ -50,7 +50,7 @@ export function CategoryPanel() {
               key: r.l2,
               name: names.l2(r),
               value: r.change,
-              note: `+${formatCount(r.change, lang)}${r.changeRate === null ? '' : `（${formatSignedShare(r.changeRate, lang)}）`}`,
+              note: `+${formatCount(r.change, lang)}${r.changeRate === null ? '' : lang === 'en' ? ` (${formatSignedShare(r.changeRate, lang)})` : `（${formatSignedShare(r.changeRate, lang)}）`}`,
             })),
             { colour: RISE_COLOUR, valueName: t({ zh: '较上期增加', en: 'Increase on previous period' }) },
           )
