@@ -1,5 +1,7 @@
 import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DeploymentConfig } from '../../lib/config';
+import { type AnalyticsSelection, runAnalytics } from '../analytics/steps';
 import { fileContentHash, loadFile } from './load-file';
 import { type FileLoadResult, recordFailure } from './load-log';
 import type { Layout } from './mapping-schema';
@@ -13,11 +15,15 @@ export interface LoadFilesOptions {
   layout?: Layout;
   onStage?: (file: string, stage: string, rows: number) => void;
   onFile?: (result: FileLoadResult) => void;
+  /** Derived analytics to rebuild after the load (etl/analytics/steps.ts): all by default. */
+  analytics?: AnalyticsSelection;
 }
 
 export interface LoadFilesOutcome {
   results: FileLoadResult[];
   timings: Record<string, number>;
+  /** A derived-analytics step that failed: the loaded tickets are still published; the step's old tables stay. */
+  analyticsError?: string;
 }
 
 function failedResult(filePath: string, message: string): FileLoadResult {
@@ -48,6 +54,7 @@ export async function loadFiles(files: string[], options: LoadFilesOptions): Pro
   const working = openWorkingCopy(options.config.databasePath);
   const results: FileLoadResult[] = [];
   const timings: Record<string, number> = {};
+  let analyticsError: string | undefined;
   try {
     const writer = await openWriter(working.workingPath, options.config);
     try {
@@ -74,10 +81,7 @@ export async function loadFiles(files: string[], options: LoadFilesOptions): Pro
         options.onFile?.(result);
       }
       if (results.some((r) => r.loaded + r.updated > 0)) {
-        const started = Date.now();
-        options.onStage?.('(all files)', 'rollups', 0);
-        await refreshRollups(writer.connection);
-        timings.rollups = (Date.now() - started) / 1000;
+        analyticsError = await refreshDerived(writer.connection, options, timings);
       }
       await writer.checkpoint();
     } finally {
@@ -90,5 +94,37 @@ export async function loadFiles(files: string[], options: LoadFilesOptions): Pro
     working.abandon();
     throw error;
   }
-  return { results, timings };
+  return { results, timings, analyticsError };
+}
+
+/**
+ * Rebuilds what is derived from the tickets: the 'tickets' analytics phase, the rollups, then the 'derived' phase.
+ * A failing analytics step does not throw away the load: its message is returned and the files stay loaded.
+ */
+export async function refreshDerived(
+  connection: DuckDBConnection,
+  options: Pick<LoadFilesOptions, 'config' | 'analytics' | 'onStage'>,
+  timings: Record<string, number>,
+): Promise<string | undefined> {
+  const selection = options.analytics ?? true;
+  const context = {
+    config: options.config,
+    onProgress: (step: string) => options.onStage?.('(all files)', `analytics: ${step}`, 0),
+  };
+  let analyticsError: string | undefined;
+  const phase = async (name: 'tickets' | 'derived') => {
+    if (analyticsError) return;
+    try {
+      Object.assign(timings, await runAnalytics(connection, context, selection, name));
+    } catch (error) {
+      analyticsError = error instanceof Error ? error.message : String(error);
+    }
+  };
+  await phase('tickets');
+  const started = Date.now();
+  options.onStage?.('(all files)', 'rollups', 0);
+  await refreshRollups(connection);
+  timings.rollups = (Date.now() - started) / 1000;
+  await phase('derived');
+  return analyticsError;
 }

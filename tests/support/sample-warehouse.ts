@@ -1,3 +1,4 @@
+import type { AnalyticsSelection } from '../../etl/analytics/steps';
 import { sampleExports } from '../../etl/cli/commands/demo';
 import type { DeploymentConfig } from '../../lib/config';
 import { makeTempDir } from './temp-dir';
@@ -10,12 +11,14 @@ import { load, testConfig } from './warehouse';
  */
 export async function buildSampleWarehouse(
   prefix: string,
+  options: { analytics?: AnalyticsSelection } = {},
 ): Promise<{ config: DeploymentConfig; cleanup: () => void }> {
   const tmp = makeTempDir(prefix);
   const config = testConfig(tmp.dir);
-  const outcome = await load(sampleExports(), config);
+  const outcome = await load(sampleExports(), config, options);
   const failed = outcome.results.filter((r) => r.status === 'failed');
   if (failed.length > 0) throw new Error(`sample load failed: ${failed.map((r) => r.message).join('; ')}`);
+  if (outcome.analyticsError) throw new Error(`sample analytics failed: ${outcome.analyticsError}`);
   process.env.HOTLINE_DB = config.databasePath;
   process.env.HOTLINE_TZ = config.timeZone;
   return { config, cleanup: tmp.cleanup };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { AnalyticsSelection } from '../../etl/analytics/steps';
 import { builtInLayouts } from '../../etl/load/layouts';
 import { type LoadFilesOutcome, loadFiles } from '../../etl/load/load-files';
 import type { DeploymentConfig } from '../../lib/config';
@@ -15,8 +16,16 @@ export function testConfig(dir: string, overrides: Partial<DeploymentConfig> = {
   };
 }
 
-export function load(files: string[], config: DeploymentConfig): Promise<LoadFilesOutcome> {
-  return loadFiles(files, { config, layouts: builtInLayouts() });
+/**
+ * Loads with the real ETL. Derived analytics (etl/analytics) are off unless asked for: most tests check the load
+ * and the rollups, and the analytics steps have tests of their own.
+ */
+export function load(
+  files: string[],
+  config: DeploymentConfig,
+  options: { analytics?: AnalyticsSelection } = {},
+): Promise<LoadFilesOutcome> {
+  return loadFiles(files, { config, layouts: builtInLayouts(), analytics: options.analytics ?? false });
 }
 
 /** Runs one read query on the published warehouse and closes it. */

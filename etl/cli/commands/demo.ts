@@ -53,5 +53,6 @@ export async function demoCommand(args: string[]): Promise<number> {
         `${r.status} ${r.file}: loaded ${r.loaded}, rejected ${r.rejected}${r.message ? ` (${r.message})` : ''}\n`,
       ),
   });
-  return outcome.results.some((r) => r.status === 'failed') ? 1 : 0;
+  if (outcome.analyticsError) process.stderr.write(`${outcome.analyticsError}\n`);
+  return outcome.results.some((r) => r.status === 'failed') || outcome.analyticsError ? 1 : 0;
 }

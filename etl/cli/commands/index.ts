@@ -1,3 +1,4 @@
+import { analyseCommand } from './analyse';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { loadCommand } from './load';
@@ -10,8 +11,11 @@ const USAGE = `Hotline Atlas ETL
 
 usage: npm run etl -- <command> [options]
 
-  load <file|dir>... [--source <layout|mapping.json>] [--db <path>]
-                      load exports (csv, xlsx, json/ndjson, parquet); each file in one transaction
+  load <file|dir>... [--source <layout|mapping.json>] [--db <path>] [--no-analytics]
+                      load exports (csv, xlsx, json/ndjson, parquet); each file in one transaction; then
+                      rebuild the rollups and the derived analytics (hotspots, forecasts, ...)
+  analyse [--only <step,...>] [--db <path>]
+                      rebuild the rollups and derived analytics without loading (all steps, or the named ones)
   sources             list the known source layouts
   status [--db <path>]
                       per file: rows read / loaded / updated / unchanged / rejected; per channel totals and dates
@@ -30,6 +34,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   load: loadCommand,
+  analyse: analyseCommand,
   sources: sourcesCommand,
   status: statusCommand,
   rejected: rejectedCommand,

@@ -26,6 +26,7 @@ export async function loadCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     source: { type: 'string' },
     db: { type: 'string' },
+    'no-analytics': { type: 'boolean' },
   });
   if (positionals.length === 0) throw new Error('load: name at least one file or directory');
   const files = expandInputs(positionals);
@@ -39,6 +40,7 @@ export async function loadCommand(args: string[]): Promise<number> {
     layout: values.source ? resolveLayout(values.source) : undefined,
     onStage: (file, stage, rows) => progress.stage(file, stage, rows),
     onFile: (result) => progress.done(summaryLine(result)),
+    analytics: !values['no-analytics'],
   });
   const rows = outcome.results.map((r) => [
     r.file,
@@ -54,7 +56,8 @@ export async function loadCommand(args: string[]): Promise<number> {
     `\n${formatTable(['file', 'status', 'read', 'loaded', 'updated', 'unchanged', 'rejected', 'coords out of area'], rows)}\n`,
   );
   process.stdout.write(`\ndatabase: ${databasePath}\n`);
-  return outcome.results.some((r) => r.status === 'failed') ? 1 : 0;
+  if (outcome.analyticsError) process.stderr.write(`\n${outcome.analyticsError}\n`);
+  return outcome.results.some((r) => r.status === 'failed') || outcome.analyticsError ? 1 : 0;
 }
 
 function summaryLine(r: import('../../load/load-log').FileLoadResult): string {
