@@ -27,6 +27,7 @@ export async function scaledWarehouse(dir: string, rows: number): Promise<string
         secretPath: path.join(dir, 'secret'),
       },
       layouts: builtInLayouts(),
+      analytics: false,
     });
   }
   rmSync(target, { force: true });

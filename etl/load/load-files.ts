@@ -123,7 +123,7 @@ export async function refreshDerived(
   await phase('tickets');
   const started = Date.now();
   options.onStage?.('(all files)', 'rollups', 0);
-  await refreshRollups(connection);
+  await refreshRollups(connection, timings);
   timings.rollups = (Date.now() - started) / 1000;
   await phase('derived');
   return analyticsError;

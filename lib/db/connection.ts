@@ -35,14 +35,38 @@ export async function openWarehouse(
   };
 }
 
-/** Runs a statement and returns its rows as plain objects (bigints converted, see toPlainValue). */
+/** Whether a column holds values toPlainValue would change (bigints, lists, structs). */
+function needsPlainValues(column: readonly unknown[]): boolean {
+  return column.some(
+    (v) => v !== null && (typeof v === 'bigint' || (typeof v === 'object' && !(v instanceof Date))),
+  );
+}
+
+/**
+ * Runs a statement and returns its rows as plain objects (bigints converted, see toPlainValue). Converted column by
+ * column and zipped into rows: several times faster than getRowObjectsJS on results of thousands of rows (a trend
+ * split by handling-time bucket), where the conversion, not the query, was most of a request's time.
+ */
 export async function queryRows<Row>(
   connection: DuckDBConnection,
   sql: string,
   params?: SqlParams,
 ): Promise<Row[]> {
   const reader = await connection.runAndReadAll(sql, params as never);
-  return reader.getRowObjectsJS().map((row) => toPlainValue(row) as Row);
+  const columns = reader.getColumnsObjectJS() as Record<string, unknown[]>;
+  const names = Object.keys(columns);
+  const values = names.map((name) => {
+    const column = columns[name] as unknown[];
+    return needsPlainValues(column) ? column.map(toPlainValue) : column;
+  });
+  const count = reader.currentRowCount;
+  const rows = new Array<Row>(count);
+  for (let i = 0; i < count; i++) {
+    const row: Record<string, unknown> = {};
+    for (let j = 0; j < names.length; j++) row[names[j] as string] = (values[j] as unknown[])[i];
+    rows[i] = row as Row;
+  }
+  return rows;
 }
 
 /** Runs a statement for its effect. */

@@ -4,8 +4,8 @@ import type { Filters } from '../filters/filters';
 import { addDays, addMonths } from '../filters/periods';
 import { filtersWhere } from '../sql/filters-where';
 import { rollupFor } from '../sql/rollup-choice';
-import { type ROLLUP_MEASURES, SUM_MEASURES_SQL } from '../sql/rollup-measures';
-import { periodStartSql, type TimeGrain } from '../sql/time-grain';
+import type { ROLLUP_MEASURES, RollupMeasure } from '../sql/rollup-measures';
+import type { TimeGrain } from '../sql/time-grain';
 import { rankingLevel } from './district-ranking';
 
 /** What a trend can be split by (the Trends view's "split by" choice). */
@@ -48,8 +48,9 @@ export interface SplitRanking {
   tickets: number;
 }
 
-/** Rollup sums of one period × series (top-N key or `__other__`), one row per handling bucket when asked for. */
-export interface TrendRow extends Record<(typeof ROLLUP_MEASURES)[number], number> {
+/** Rollup sums of one period × series (top-N key or `__other__`), one row per handling bucket when asked for; only
+ * the measures asked for are present. */
+export interface TrendRow extends Partial<Record<(typeof ROLLUP_MEASURES)[number], number>> {
   period: string;
   key: string;
   handling_bucket: number | null;
@@ -73,9 +74,12 @@ const UNKNOWN_NAMES: Record<NonNullable<SplitColumn>, [zh: string, en: string]> 
 };
 
 /**
- * Two scans of the rollup sharing one ranking of the split values by appeals in the range: the ranking itself (with
- * names) and the sums per period × series from `historyFrom` to the range's end. Days between the first period's
- * start and `filters.from` are left out, so the first period counts only days inside the range, as the filter says.
+ * Two scans sharing one ranking of the split values by appeals in the range: the ranking itself (with names, from
+ * the smallest rollup with the split column) and the sums per period × series from `historyFrom` to the range's end.
+ * Days between the first period's start and `filters.from` are left out, so the first period counts only days
+ * inside the range, as the filter says. The sums are grouped by period and split value before the ranking is
+ * joined and before dates become text, so the join and the formatting touch a few thousand groups, not every
+ * rollup row; only the measures the metric reads are summed.
  */
 export async function fetchTrendRows(
   filters: Filters,
@@ -87,44 +91,56 @@ export async function fetchTrendRows(
     firstPeriod: string;
     /** Group by handling bucket too (for the median): more rows, so only when needed. */
     withBuckets: boolean;
+    /** The measures to sum (ignored with buckets: the median needs only ticket counts). */
+    measures: readonly RollupMeasure[];
   },
 ): Promise<{ ranking: SplitRanking[]; rows: TrendRow[] }> {
+  const columns = q.column ? [q.column] : [];
   // The smallest rollup with the split column (and, for the median, handling-time buckets).
-  const table = rollupFor(filters, q.column ? [q.column] : [], { buckets: q.withBuckets });
+  const table = rollupFor(filters, columns, { buckets: q.withBuckets });
   const where = filtersWhere(filters, table, { dates: false });
+  // Ranking needs ticket counts only: a rollup without buckets is many times smaller.
+  const rankTable = rollupFor(filters, columns);
+  const rankWhere = filtersWhere(filters, rankTable, { dates: false });
   const splitKey = q.column ? `coalesce(${q.column}, '${SPLIT_KEYS.none}')` : `'${SPLIT_KEYS.all}'`;
-  const ranked = `ranked AS (
+  const ranked = (w: { sql: string }, from: string) => `ranked AS (
     SELECT split_key, row_number() OVER (ORDER BY range_tickets DESC, split_key) AS split_rank, range_tickets
     FROM (SELECT ${splitKey} AS split_key, sum(tickets)::DOUBLE AS range_tickets
-          FROM ${table} ${where.sql} AND day BETWEEN $from::DATE AND $to::DATE
+          FROM ${from} ${w.sql} AND day BETWEEN $from::DATE AND $to::DATE
           GROUP BY 1 HAVING sum(tickets) > 0))`;
   // Values beyond the top N, and values seen only in the history, make up "other".
   const seriesKey = q.column
     ? `CASE WHEN r.split_rank <= $top THEN r.split_key ELSE '${SPLIT_KEYS.other}' END`
     : `'${SPLIT_KEYS.all}'`;
+  const measures: readonly RollupMeasure[] = q.withBuckets ? ['tickets'] : q.measures;
+  const bucket = q.withBuckets ? 'handling_bucket' : 'NULL::SMALLINT';
   const names = nameSource(q.column);
   const params = { ...where.params, from: filters.from, to: filters.to };
   const [ranking, rows] = await Promise.all([
     readRows<SplitRanking>(
-      `WITH ${ranked}
+      `WITH ${ranked(rankWhere, rankTable)}
        SELECT split_key AS "key", coalesce(${names.zh}, split_key) AS name, coalesce(${names.en}, split_key) AS "nameEn",
               range_tickets AS tickets
        FROM ranked ${names.join}
        ORDER BY split_rank`,
-      params,
+      { ...rankWhere.params, from: filters.from, to: filters.to },
     ),
     readRows<TrendRow>(
-      `WITH ${ranked}
-       SELECT ${periodStartSql(q.grain, 'day')} AS period,
-              ${seriesKey} AS "key",
-              ${q.withBuckets ? 'handling_bucket' : 'NULL::SMALLINT'} AS handling_bucket,
-              ${q.withBuckets ? 'coalesce(sum(tickets), 0)::DOUBLE AS tickets' : SUM_MEASURES_SQL}
-       FROM ${table} ${q.column ? `LEFT JOIN ranked r ON r.split_key = ${splitKey}` : ''}
-       ${where.sql} AND day BETWEEN $historyFrom::DATE AND $to::DATE
-         AND (day >= $from::DATE OR day < $firstPeriod::DATE)
+      `WITH ${ranked(rankWhere, rankTable)},
+       grouped AS (
+         SELECT date_trunc('${q.grain}', day) AS period_start, ${splitKey} AS split_key, ${bucket} AS handling_bucket,
+                ${measures.map((m) => `sum(${m}) AS ${m}`).join(', ')}
+         FROM ${table}
+         ${where.sql} AND day BETWEEN $historyFrom::DATE AND $to::DATE
+           AND (day >= $from::DATE OR day < $firstPeriod::DATE)
+         GROUP BY ALL)
+       SELECT strftime(period_start, '%Y-%m-%d') AS period, ${seriesKey} AS "key", handling_bucket,
+              ${measures.map((m) => `coalesce(sum(${m}), 0)::DOUBLE AS ${m}`).join(', ')}
+       FROM grouped g ${q.column ? 'LEFT JOIN ranked r USING (split_key)' : ''}
        GROUP BY ALL`,
       {
         ...params,
+        ...rankWhere.params,
         ...(q.column ? { top: q.top } : {}),
         historyFrom: q.historyFrom,
         firstPeriod: q.firstPeriod,

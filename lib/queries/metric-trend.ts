@@ -2,7 +2,7 @@ import { type ExpectedRange, expectedRanges, type MetricKind } from '../analytic
 import { type Filters, FiltersError } from '../filters/filters';
 import { daysInRange } from '../filters/periods';
 import { quantileFromBuckets } from '../sql/handling-time';
-import { KPI_BASE, KPIS, type KpiId, kpiFromSums } from '../sql/kpis';
+import { KPI_BASE, KPI_READS, KPIS, type KpiId, kpiFromSums } from '../sql/kpis';
 import { addSums, emptySums, type MeasureSums } from '../sql/rollup-measures';
 import { periodEnd, periodStarts, type TimeGrain } from '../sql/time-grain';
 import { type DataSpan, fetchDataSpan } from './data-span';
@@ -126,6 +126,7 @@ export async function fetchMetricTrend(filters: Filters, options: MetricTrendOpt
       historyFrom,
       firstPeriod,
       withBuckets: metric === 'medianHandlingHours',
+      measures: metric === 'medianHandlingHours' ? ['tickets'] : KPI_READS[metric],
     }),
     fetchDataSpan(),
   ]);
@@ -150,7 +151,8 @@ export async function fetchMetricTrend(filters: Filters, options: MetricTrendOpt
     const acc = cells.get(id) ?? { sums: emptySums(), buckets: [] };
     cells.set(id, acc);
     addSums(acc.sums, row);
-    if (row.handling_bucket !== null) acc.buckets.push({ bucket: row.handling_bucket, tickets: row.tickets });
+    if (row.handling_bucket !== null)
+      acc.buckets.push({ bucket: row.handling_bucket, tickets: row.tickets ?? 0 });
   }
 
   const allPeriods = periodStarts(grain, historyFrom, filters.to);

@@ -153,6 +153,17 @@ export const KPI_MEASURES: readonly RollupMeasure[] = [
   'repeat_appeals',
 ];
 
+/** The measures each KPI of kpiFromSums reads, with its base (KPI_BASE): a one-KPI query sums only these. */
+export const KPI_READS: Record<Exclude<KpiId, 'medianHandlingHours'>, readonly RollupMeasure[]> = {
+  appeals: ['tickets'],
+  resolvedRate: ['resolved', 'resolution_known'],
+  satisfactionRate: ['satisfied', 'rated'],
+  onTimeRate: ['closed_on_time', 'closed_with_due'],
+  overdueCount: ['overdue', 'tickets'],
+  returnRate: ['returned', 'return_known'],
+  repeatRate: ['repeat_appeals', 'caller_known'],
+};
+
 /**
  * What a KPI is counted over, shown as "n=" beside its value: a rate's denominator, the appeals for a count. The
  * median handling time is over the tickets in the handling-time buckets (closed, with a valid time), so it has no
