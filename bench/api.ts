@@ -1,8 +1,9 @@
 /**
  * API benchmark: every overview and trends request under random filters on a large warehouse, through the real
  * server (`next start` on loopback) and, in the same run, the same question asked directly of lib/queries (DuckDB
- * in this process, no HTTP, no JSON). Prints one JSON line: p50/p95 per request, and the API's overhead as the
- * ratio of its p50 to the direct p50.
+ * in this process, no HTTP, no JSON). Prints one JSON line: p50/p95 per request, the API's overhead as the ratio of
+ * its p50 to the direct p50, and where the API's time goes: the route handler's own time (its Server-Timing header:
+ * parse, query, serialise) and the rest (Next.js and HTTP).
  *
  *   npm run bench:api -- [--rows 10000000] [--requests 60] [--concurrency 1]
  *
@@ -37,16 +38,19 @@ const options = await fetchFilterOptions();
 await buildDashboard();
 const server = await startDashboard({ HOTLINE_DB: databasePath, HOTLINE_TZ: 'Asia/Shanghai' });
 
-const timings: Record<string, { api: number[]; direct: number[] }> = Object.fromEntries(
-  kinds.map((k) => [k.name, { api: [], direct: [] }]),
+const timings: Record<string, { api: number[]; direct: number[]; route: number[] }> = Object.fromEntries(
+  kinds.map((k) => [k.name, { api: [], direct: [], route: [] }]),
 );
 const random = seeded(Number(values.seed));
 
-async function timeApi(kind: RequestKind, filters: Filters): Promise<number> {
+/** Milliseconds of the whole request; the route's own share (Server-Timing) goes into `routeTimes`. */
+async function timeApi(kind: RequestKind, filters: Filters, routeTimes?: number[]): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${server.url}${kind.url(filters)}`);
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`${kind.name} ${response.status}: ${kind.url(filters)}`);
+  const route = /route;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '');
+  if (route && routeTimes) routeTimes.push(Number(route[1]));
   return performance.now() - started;
 }
 
@@ -66,14 +70,14 @@ try {
   for (let round = 0; round < rounds; round++) {
     const filters = randomFilters(options, random);
     for (const kind of kinds) {
-      const entry = timings[kind.name] as { api: number[]; direct: number[] };
+      const entry = timings[kind.name] as { api: number[]; direct: number[]; route: number[] };
       // Alternate which goes first so neither always finds the other's blocks in cache.
       if (round % 2 === 0) {
-        entry.api.push(await timeApi(kind, filters));
+        entry.api.push(await timeApi(kind, filters, entry.route));
         entry.direct.push(await timeDirect(kind, filters));
       } else {
         entry.direct.push(await timeDirect(kind, filters));
-        entry.api.push(await timeApi(kind, filters));
+        entry.api.push(await timeApi(kind, filters, entry.route));
       }
     }
   }
@@ -96,6 +100,8 @@ try {
     Object.entries(timings).map(([name, t]) => {
       const api = summary(t.api);
       const direct = summary(t.direct);
+      // Next.js and HTTP: the request's time outside the route handler, per request.
+      const transport = summary(t.api.map((ms, i) => ms - (t.route[i] ?? 0)));
       return [
         name,
         {
@@ -103,6 +109,8 @@ try {
           apiP95: api.p95,
           directP50: direct.p50,
           directP95: direct.p95,
+          routeP50: summary(t.route).p50,
+          transportP50: transport.p50,
           overhead: round2(api.p50 / direct.p50),
         },
       ];
