@@ -23,7 +23,7 @@ export const TICKET_COLUMNS = `
   category_l1         VARCHAR,            -- first-level taxonomy code
   category_l2         VARCHAR,            -- second-level taxonomy code
   category_raw        VARCHAR,            -- the source's own category text, joined with ' / '
-  category_origin     VARCHAR,            -- source | mapped | predicted
+  category_origin     VARCHAR,            -- source | mapped | predicted | unclassified (text too unclear to predict)
   category_confidence DOUBLE,
   title               VARCHAR,            -- personal data masked
   content             VARCHAR,            -- personal data masked

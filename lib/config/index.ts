@@ -13,6 +13,13 @@ export interface DeploymentConfig {
   regionCode: string;
   /** File holding the per-installation key for caller hashes; kept outside the database on purpose. */
   secretPath: string;
+  /** The appeal-category classifier (lib/analytics/text, docs/text.md); optional so hand-built configs still work. */
+  classifierModelPath?: string;
+  /**
+   * The application database (lib/appdb): user-entered state such as the planners' workflow, kept apart from the
+   * warehouse so that reloading exports never touches it. Optional so hand-built configs still work.
+   */
+  appDbPath?: string;
 }
 
 export function loadConfig(
@@ -27,6 +34,14 @@ export function loadConfig(
     secretPath: path.resolve(
       /*turbopackIgnore: true*/ env.HOTLINE_SECRET_FILE ??
         path.join(path.dirname(databasePath), 'hotline.secret'),
+    ),
+    classifierModelPath: path.resolve(
+      /*turbopackIgnore: true*/ env.HOTLINE_CLASSIFIER_MODEL ??
+        path.join(path.dirname(databasePath), 'models', 'category-classifier.json'),
+    ),
+    appDbPath: path.resolve(
+      /*turbopackIgnore: true*/ env.HOTLINE_APP_DB ??
+        path.join(path.dirname(databasePath), 'app', 'events.jsonl'),
     ),
   };
 }

@@ -10,6 +10,8 @@ import { z } from 'zod';
  *   channel    an intake channel as stored (12345热线, 网络问政 …)
  *   type       an appeal type code (consult, help, complaint, report, suggestion, praise, other)
  *   dept       a handling department as stored
+ *   cell       an H3 cell (h3-js hex) at a stored resolution (6, 8 or 10, read from the index): the map's places
+ *   q          words the title or content contains (case-insensitive): the hot words' links to their tickets
  */
 export const APPEAL_TYPES = [
   'consult',
@@ -20,6 +22,14 @@ export const APPEAL_TYPES = [
   'praise',
   'other',
 ] as const;
+
+/** The H3 resolutions a `cell` filter may have: the ones stored on every ticket (h3_r6, h3_r8, h3_r10). */
+export const H3_CELL_RESOLUTIONS: readonly number[] = [6, 8, 10];
+
+/** The resolution of an H3 cell in h3-js hex form (bits 52–55, the second hex digit). */
+export function cellResolution(cell: string): number {
+  return Number.parseInt(cell.charAt(1), 16);
+}
 
 /** The widest range one request may ask for; beyond it a query would scan decades for nothing. */
 export const MAX_RANGE_DAYS = 366 * 20;
@@ -57,6 +67,12 @@ export const filtersSchema = z
     channel: label.optional(),
     type: z.enum(APPEAL_TYPES).optional(),
     dept: label.optional(),
+    cell: z
+      .string()
+      .regex(/^8[0-9a-f]{14}$/, 'an H3 cell as lower-case hex (15 characters)')
+      .refine((c) => H3_CELL_RESOLUTIONS.includes(cellResolution(c)), 'an H3 cell at resolution 6, 8 or 10')
+      .optional(),
+    q: label.optional(),
   })
   .strict()
   .refine((f) => f.from <= f.to, { message: '"from" must not be after "to"', path: ['from'] })
@@ -94,7 +110,7 @@ export function parseFilters(params: URLSearchParams, defaults: { from: string; 
 /** The URL search params of a Filters value (the inverse of parseFilters), in a stable order. */
 export function filtersToParams(filters: Filters): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of ['from', 'to', 'region', 'category', 'channel', 'type', 'dept'] as const) {
+  for (const key of ['from', 'to', 'region', 'category', 'channel', 'type', 'dept', 'cell', 'q'] as const) {
     const value = filters[key];
     if (value !== undefined) params.set(key, value);
   }

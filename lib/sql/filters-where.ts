@@ -1,5 +1,5 @@
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { Filters } from '../filters/filters';
+import { cellResolution, type Filters, FiltersError } from '../filters/filters';
 import { filterDimensions, type RollupTable, rollupDimensions } from './rollup-choice';
 
 /** The tables a filtered question can read: the tickets themselves or a daily rollup (lib/sql/rollup-choice.ts). */
@@ -51,6 +51,25 @@ export function filtersWhere(
     // A province code (510000) selects its counties by two digits, a city code (511500) by four.
     if (cityWide) params.regionPrefix = region.endsWith('0000') ? region.slice(0, 2) : region.slice(0, 4);
     else params.region = region;
+  }
+  if (filters.cell) {
+    // Rollups have no cells: only questions answered from `tickets` (the ticket list, the map) take this filter.
+    if (table !== 'tickets')
+      throw new FiltersError(
+        '"cell": this view reads daily rollups, which have no H3 cells; use the map or the ticket list',
+      );
+    const column = ({ 6: 'h3_r6', 8: 'h3_r8', 10: 'h3_r10' } as const)[
+      cellResolution(filters.cell) as 6 | 8 | 10
+    ];
+    conditions.push(`${column} = $cell`);
+    params.cell = BigInt(`0x${filters.cell}`);
+  }
+  if (filters.q) {
+    // The rollups hold no text: only questions answered from `tickets` (the ticket list, hot words) take it.
+    if (table !== 'tickets')
+      throw new FiltersError('"q": this view reads daily rollups, which hold no text; use the ticket list');
+    conditions.push("(title ILIKE $q ESCAPE '\\' OR content ILIKE $q ESCAPE '\\')");
+    params.q = `%${filters.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   }
   if (table !== 'tickets') {
     const has = rollupDimensions(table);

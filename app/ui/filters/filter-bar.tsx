@@ -31,7 +31,7 @@ export function FilterBar() {
     ? options.categories.filter((c) => c.level === 2 && c.parent === category1 && c.tickets > 0)
     : [];
   const name = (c: FilterChoice) => (lang === 'en' && c.nameEn ? c.nameEn : c.name);
-  const filtered = ['region', 'category', 'channel', 'type', 'dept'].some(
+  const filtered = ['region', 'category', 'channel', 'type', 'dept', 'cell'].some(
     (k) => filters[k as keyof typeof filters],
   );
 
@@ -169,11 +169,24 @@ export function FilterBar() {
           ))}
         </select>
       </label>
+      {filters.cell ? (
+        // A map hexagon (/map → 查看诉求清单): shown so the reader knows the list is narrowed to it.
+        <button
+          type="button"
+          className="reset"
+          data-testid="cell-filter"
+          onClick={() => update({ cell: null })}
+        >
+          {t({ zh: `六边形 ${filters.cell} ×`, en: `Hexagon ${filters.cell} ×` })}
+        </button>
+      ) : null}
       {filtered ? (
         <button
           type="button"
           className="reset"
-          onClick={() => update({ region: null, category: null, channel: null, type: null, dept: null })}
+          onClick={() =>
+            update({ region: null, category: null, channel: null, type: null, dept: null, cell: null })
+          }
         >
           {t({ zh: '清除筛选', en: 'Clear filters' })}
         </button>

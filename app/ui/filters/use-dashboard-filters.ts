@@ -1,12 +1,22 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Filters } from '@/lib/filters/filters';
 import { useDashboard } from './dashboard-context';
 
 /** The URL parameters that are global filters; every other parameter belongs to one view (grain, page …). */
-export const FILTER_KEYS = ['from', 'to', 'region', 'category', 'channel', 'type', 'dept'] as const;
+export const FILTER_KEYS = [
+  'from',
+  'to',
+  'region',
+  'category',
+  'channel',
+  'type',
+  'dept',
+  'cell',
+  'q',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** A change to the URL: a value sets a parameter, null removes it. */
@@ -43,14 +53,21 @@ export function useDashboardFilters(): {
     const params = new URLSearchParams();
     for (const key of FILTER_KEYS) {
       const value = searchParams.get(key);
-      if (value) params.set(key, value);
+      // A map cell narrows only the ticket list and the map (rollups have no cells): links to views drop it.
+      // So does a text search (q, from the hot words): the rollups hold no text.
+      if (value && key !== 'cell' && key !== 'q') params.set(key, value);
     }
     return params.toString();
   }, [searchParams]);
 
+  // Two changes in quick succession (a toggle, then a slider step) must not lose the first: until the URL has
+  // re-rendered, the second builds on the query the first asked for, not on the one this render saw.
+  const pending = useRef<{ seen: string; asked: string } | null>(null);
+
   const update = useCallback(
     (patch: UrlPatch) => {
-      const params = new URLSearchParams(searchParams.toString());
+      const seen = searchParams.toString();
+      const params = new URLSearchParams(pending.current?.seen === seen ? pending.current.asked : seen);
       for (const [key, value] of Object.entries(patch)) {
         if (value === null || value === undefined || value === '') params.delete(key);
         else params.set(key, value);
@@ -58,6 +75,7 @@ export function useDashboardFilters(): {
       if (Object.keys(patch).some((k) => (FILTER_KEYS as readonly string[]).includes(k)))
         params.delete('page');
       const query = params.toString();
+      pending.current = { seen, asked: query };
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
     [searchParams, router, pathname],

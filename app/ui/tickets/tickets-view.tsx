@@ -8,6 +8,7 @@ import { useDashboardFilters } from '../filters/use-dashboard-filters';
 import { formatDate } from '../format';
 import { useText } from '../i18n/preferences';
 import { Empty, ErrorNotice, Loading, Panel } from '../states/widget-state';
+import { TextFilterChip } from '../words/text-filter-chip';
 import { TicketExportLinks } from './ticket-export-links';
 import { TicketPagination } from './ticket-pagination';
 import { TicketSelectionBar } from './ticket-selection-bar';
@@ -87,6 +88,7 @@ export function TicketsView({ exportCap, contentChars }: { exportCap: number; co
           ) : null}
         </p>
       </div>
+      <TextFilterChip />
       <TicketSelectionBar flag={view.flag} total={total} onFlag={(flag) => update({ flag, page: null })} />
       <Panel
         title={t({ zh: '诉求明细', en: 'Ticket details' })}

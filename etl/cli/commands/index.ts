@@ -5,6 +5,7 @@ import { loadCommand } from './load';
 import { rejectedCommand } from './rejected';
 import { sourcesCommand } from './sources';
 import { statusCommand } from './status';
+import { trainClassifierCommand } from './train-classifier';
 import { watchCommand } from './watch';
 
 const USAGE = `Hotline Atlas ETL
@@ -27,6 +28,9 @@ usage: npm run etl -- <command> [options]
                       load files as they arrive; move each to done/ or failed/ (with a .reason.txt)
   demo [--db <path>] [--force]
                       build the sample-city database from data-samples/ (skipped when already built)
+  train-classifier [--db <path>] [--model <file>]
+                      retrain the category classifier from the categorised tickets; writes the model file
+                      with its cross-validated evaluation (docs/text.md)
 
 The database defaults to data/hotline.duckdb (setting HOTLINE_DB). See docs/etl.md.`;
 
@@ -41,6 +45,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   watch: watchCommand,
   demo: demoCommand,
+  'train-classifier': trainClassifierCommand,
 };
 
 /** Runs one ETL command; resolves to the process exit code. */
