@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gridDistance, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOTSPOT_PARAMETERS, hotspotClassInfo } from '../../lib/analytics/hotspots/classes';
+import { classifyEmergingHotspot } from '../../lib/analytics/hotspots/emerging-classes';
 import { buildSampleWarehouse } from '../support/sample-warehouse';
 import { query } from '../support/warehouse';
 
@@ -166,6 +167,26 @@ describe('planted hot spots', () => {
     const [year, month] = construction.startMonth!.split('-').map(Number) as [number, number];
     const [firstYear, firstMonth] = first!.month.split('-').map(Number) as [number, number];
     expect(firstYear * 12 + firstMonth - (year * 12 + month)).toBeLessThanOrEqual(2);
+
+    // As the map would have classed it then: the months up to the first hot one make a new hot spot.
+    const months = await query<{ month: string; hot: boolean; cold: boolean }>(
+      warehouse.config,
+      `SELECT strftime(m.month, '%Y-%m') AS month, coalesce(c.hot, false) AS hot, coalesce(c.cold, false) AS cold
+       FROM (SELECT unnest(generate_series(first_month, last_month, INTERVAL 1 MONTH))::DATE AS month
+             FROM hotspot_meta WHERE scope = $1) m
+       LEFT JOIN hotspot_cell_months c ON c.month = m.month AND c.scope = $1 AND lower(hex(c.cell)) = $2
+       ORDER BY m.month`,
+      [construction.categoryCode, centreCell(construction)],
+    );
+    const upToFirstHot = months.slice(0, months.findIndex((m) => m.month === first!.month) + 1);
+    expect(
+      classifyEmergingHotspot({
+        hot: upToFirstHot.map((m) => m.hot),
+        cold: upToFirstHot.map((m) => m.cold),
+        firstCalendarMonth: Number(upToFirstHot[0]!.month.slice(5, 7)),
+        trend: { z: 0, p: 1 },
+      }),
+    ).toBe('new');
   });
 });
 

@@ -58,7 +58,7 @@ const HOT_LABELS: Record<HotClassCode, { family: HotspotFamily; zh: string; en: 
   consecutive: { family: 'emerging', zh: '连续热点', en: 'Consecutive hot spot' },
   intensifying: { family: 'emerging', zh: '加剧热点', en: 'Intensifying hot spot' },
   persistent: { family: 'recurring', zh: '持续热点', en: 'Persistent hot spot' },
-  seasonal: { family: 'recurring', zh: '季节性热点', en: 'Seasonal hot spot' },
+  seasonal: { family: 'recurring', zh: '季节性持续热点', en: 'Seasonal persistent hot spot' },
   diminishing: { family: 'fading', zh: '减弱热点', en: 'Diminishing hot spot' },
   historical: { family: 'fading', zh: '历史热点', en: 'Historical hot spot' },
   sporadic: { family: 'irregular', zh: '零星热点', en: 'Sporadic hot spot' },

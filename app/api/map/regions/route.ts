@@ -1,0 +1,7 @@
+import { fetchMapRegions } from '@/lib/queries/map-regions';
+import { dashboardRoute } from '../../_lib/route';
+
+export const dynamic = 'force-dynamic';
+
+/** The choropleth (MapRegions): appeals per region at the finest level with boundaries, raw and per 10,000. */
+export const GET = dashboardRoute({}, async ({ filters }) => ({ json: await fetchMapRegions(filters) }));

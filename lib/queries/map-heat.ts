@@ -1,0 +1,50 @@
+import type { Table } from 'apache-arrow';
+import { queryArrow } from '../db/arrow';
+import { borrowConnection } from '../db/read-only-warehouse';
+import type { Filters } from '../filters/filters';
+import { filtersWhere } from '../sql/filters-where';
+import { BBOX_SQL, type Bbox, bboxParams, padBbox } from './map-params';
+
+/** One weighted point of the heat layer: the mean position of the appeals in a small square, and their number. */
+export interface MapHeatRow {
+  lon: number;
+  lat: number;
+  tickets: number;
+}
+
+/** The heat layer's squares are this many screen pixels wide: finer than the heat blur, so nothing shows. */
+export const HEAT_CELL_PIXELS = 4;
+export const MAX_HEAT_POINTS = 30_000;
+
+/** The side of a heat square in degrees of longitude at a zoom (Web Mercator: 256 × 2^zoom pixels per 360°). */
+export function heatCellDegrees(zoom: number): number {
+  return (360 * HEAT_CELL_PIXELS) / (256 * 2 ** zoom);
+}
+
+/**
+ * The heat layer: located appeals in the padded box snapped to squares a few pixels wide at the zoom, one weighted
+ * point per square (biggest first, at most MAX_HEAT_POINTS). Latitude uses the same step in degrees: at 宜宾 a
+ * square is a little taller than wide, which a heat blur does not show.
+ */
+export async function fetchMapHeat(
+  filters: Filters,
+  view: { bbox: Bbox; zoom: number },
+): Promise<{ table: Table; truncated: boolean; cellDegrees: number }> {
+  const where = filtersWhere(filters, 'tickets');
+  const step = heatCellDegrees(view.zoom);
+  const lease = await borrowConnection();
+  try {
+    const table = await queryArrow(
+      lease.connection,
+      `SELECT round(avg(lon), 5) AS lon, round(avg(lat), 5) AS lat, count(*)::INTEGER AS tickets
+       FROM tickets ${where.sql} AND lon IS NOT NULL AND ${BBOX_SQL}
+       GROUP BY floor(lon / $step), floor(lat / $step)
+       ORDER BY tickets DESC, lon, lat LIMIT $limit`,
+      { ...where.params, ...bboxParams(padBbox(view.bbox)), step, limit: MAX_HEAT_POINTS + 1 },
+    );
+    const truncated = table.numRows > MAX_HEAT_POINTS;
+    return { table: truncated ? table.slice(0, MAX_HEAT_POINTS) : table, truncated, cellDegrees: step };
+  } finally {
+    lease.release();
+  }
+}
