@@ -1,0 +1,11 @@
+import { PlanningView } from '../../ui/planning/planning-view';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * 项目建议 (每月一题): recurring problems ranked as candidates for public projects, with the evidence behind each,
+ * adjustable score weights and the proposed / adopted / done workflow (docs/recurring.md).
+ */
+export default function PlanningPage() {
+  return <PlanningView />;
+}

@@ -1,0 +1,10 @@
+import { fetchPlanningCandidates } from '@/lib/queries/planning-candidates';
+import { PLANNING_VIEW, planningOptions } from '@/lib/queries/planning-params';
+import { dashboardRoute } from '../../_lib/route';
+
+export const dynamic = 'force-dynamic';
+
+/** The planners' ranked project candidates (PlanningCandidate[]) under the filters, kinds and weights. */
+export const GET = dashboardRoute(PLANNING_VIEW, async ({ filters, view }) => ({
+  json: await fetchPlanningCandidates(filters, planningOptions(view)),
+}));
