@@ -1,0 +1,93 @@
+import { type Browser, chromium } from 'playwright-core';
+import type { BriefingChart } from './charts';
+
+/**
+ * The system Chromium (Debian's `chromium`, DESIGN.md) that prints the briefing to PDF and turns its SVG charts into
+ * PNG for Word. Headless with nothing that reaches the network; CHROMIUM_PATH overrides the binary.
+ */
+export async function withChromium<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    return await work(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Chromium's print of the briefing: A4, the page's own @page margins, backgrounds kept. The source is either the
+ * self-contained HTML of the command (charts inline, fonts from the system, nothing fetched) or the /briefing page's
+ * URL on the running dashboard.
+ */
+export async function printPdf(
+  browser: Browser,
+  source: { html: string } | { url: string },
+): Promise<Buffer> {
+  const page = await browser.newPage();
+  try {
+    if ('html' in source) await page.setContent(source.html, { waitUntil: 'load' });
+    else {
+      const response = await page.goto(source.url, { waitUntil: 'load' });
+      if (!response?.ok()) throw new Error(`the briefing page answered ${response?.status() ?? 'nothing'}`);
+    }
+    await page.emulateMedia({ media: 'print' });
+    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  } finally {
+    await page.close();
+  }
+}
+
+/** Each chart's SVG as a PNG at twice its size (sharp in print), by screenshotting it in Chromium. */
+export async function chartsToPng(browser: Browser, charts: BriefingChart[]): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  if (charts.length === 0) return out;
+  const page = await browser.newPage({ deviceScaleFactor: 2 });
+  try {
+    for (const chart of charts) {
+      await page.setViewportSize({ width: chart.width, height: Math.max(1, chart.height) });
+      await page.setContent(
+        `<!doctype html><html><body style="margin:0;background:#fff">${chart.svg}</body></html>`,
+      );
+      out.set(chart.id, await page.locator('svg').first().screenshot({ type: 'png' }));
+    }
+  } finally {
+    await page.close();
+  }
+  return out;
+}
+
+/** The number of pages of a PDF written by Chromium (Skia writes one `/Type /Page` object per page, uncompressed). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+/**
+ * Pictures of a PDF's pages as PNG, for a person to look at (`npm run briefing -- --png`) without poppler: Chromium's
+ * own PDF viewer opens the file at each page, fitted to an A4-shaped window, and the window is screenshot.
+ */
+export async function pdfPagesToPng(browser: Browser, pdfPath: string, pages: number): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (let n = 1; n <= pages; n++) {
+    const page = await browser.newPage({ viewport: { width: 800, height: 1132 } });
+    try {
+      // The viewer loads the file itself; goto resolves before it has drawn, so wait for the drawing.
+      await page.goto(`file://${pdfPath}#page=${n}&toolbar=0&view=FitH`).catch(() => undefined);
+      await page.waitForTimeout(2000);
+      out.push(await page.screenshot({ type: 'png' }));
+    } finally {
+      await page.close();
+    }
+  }
+  return out;
+}
