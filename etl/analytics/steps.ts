@@ -1,5 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DeploymentConfig } from '../../lib/config';
+import { classifyStep } from './classify';
+import { forecastsStep } from './forecasts';
+import { hotspotsStep } from './hotspots';
+import { recurringStep } from './recurring';
+import { termsStep } from './terms';
 
 /**
  * The derived analytics that run as ETL steps after a load, so that pages read their results in milliseconds
@@ -26,7 +31,13 @@ export interface AnalyticsContext {
 }
 
 /** Every step, in the order they run within a phase. Register a new step here. */
-export const ANALYTICS_STEPS: AnalyticsStep[] = [];
+export const ANALYTICS_STEPS: AnalyticsStep[] = [
+  classifyStep,
+  forecastsStep,
+  hotspotsStep,
+  termsStep,
+  recurringStep,
+];
 
 /** Which steps to run: all (true), none (false), or the named ones. */
 export type AnalyticsSelection = boolean | string[];

@@ -111,29 +111,15 @@ describe('geo UDFs', () => {
     expect(without!.cells).toBe(5006);
   });
 
-  it('handles 1M points within budget', async () => {
+  it('locates a large batch of random points across the city and beyond, chunk after chunk', async () => {
+    // 50,000 points span many DuckDB vectors (2,048 rows each), so the UDFs' per-chunk paths all run. Speed is
+    // measured by bench/etl, not here.
     await connection.run(
       `CREATE TEMP TABLE pts AS SELECT 103.4 + random() * 1.9 AS lon, 27.8 + random() * 1.4 AS lat
-       FROM range(1000000)`,
+       FROM range(50000)`,
     );
-    const timings: Record<string, number> = {};
-    for (const [label, expr] of [
-      ['floor', 'lon + lat'],
-      ['wgs84_lon_gcj02', "atlas_wgs84_lon(lon, lat, 'GCJ02')"],
-      ['wgs84_lon_and_lat_gcj02', "atlas_wgs84_lon(lon, lat, 'GCJ02') + atlas_wgs84_lat(lon, lat, 'GCJ02')"],
-      ['wgs84_lon_wgs84', "atlas_wgs84_lon(lon, lat, 'WGS84')"],
-      ['h3_r10', 'atlas_h3(lat, lon, 10)'],
-      ['region_at', 'atlas_region_at(lon, lat)'],
-      ['geo_gcj02', "atlas_geo(lon, lat, 'GCJ02', true)"],
-      ['geo_wgs84', "atlas_geo(lon, lat, 'WGS84', true)"],
-    ] as const) {
-      const t0 = performance.now();
-      await connection.run(`SELECT count(${expr}) FROM pts`);
-      timings[label] = Math.round(performance.now() - t0);
-    }
-    console.log(JSON.stringify({ udf_ms_per_1M: timings }));
-    expect(timings.region_at).toBeLessThan(10_000);
     const located = await rows(connection, 'SELECT count(atlas_region_at(lon, lat))::INTEGER AS n FROM pts');
-    expect(located[0]!.n).toBeGreaterThan(400_000);
+    expect(located[0]!.n).toBeGreaterThan(20_000);
+    expect(located[0]!.n).toBeLessThan(50_000);
   });
 });

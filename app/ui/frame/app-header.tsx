@@ -9,8 +9,13 @@ import { usePreferences, useText } from '../i18n/preferences';
 const VIEWS: { href: string; text: Text }[] = [
   { href: '/', text: { zh: '总览', en: 'Overview' } },
   { href: '/trends', text: { zh: '趋势', en: 'Trends' } },
+  { href: '/words', text: { zh: '热词', en: 'Hot words' } },
+  { href: '/map', text: { zh: '地图', en: 'Map' } },
   { href: '/departments', text: { zh: '部门考评', en: 'Departments' } },
+  { href: '/forecasts', text: { zh: '预测', en: 'Forecasts' } },
+  { href: '/planning', text: { zh: '项目建议', en: 'Planning' } },
   { href: '/tickets', text: { zh: '诉求清单', en: 'Tickets' } },
+  { href: '/briefing', text: { zh: '月报', en: 'Briefing' } },
 ];
 
 function setCookie(name: string, value: string): void {
@@ -39,7 +44,11 @@ export function AppHeader() {
           <Link
             key={view.href}
             href={filterQuery ? `${view.href}?${filterQuery}` : view.href}
-            aria-current={pathname === view.href ? 'page' : undefined}
+            aria-current={
+              pathname === view.href || (view.href !== '/' && pathname.startsWith(`${view.href}/`))
+                ? 'page'
+                : undefined
+            }
           >
             {t(view.text)}
           </Link>
