@@ -6,18 +6,19 @@
  * running dashboard: it reads the warehouse through lib/queries, renders the same React component as the
  * /briefing page to static HTML with the page's stylesheet inlined (app/ui/briefing/render-html.tsx), and prints
  * that with the system Chromium. Prints one JSON line; exit code 2 when the month has no data. `--png` also writes
- * a picture of every PDF page (<name>-p1.png …) to look at before sending the file out.
+ * a picture of every PDF page (<name>-p1.png …, by poppler's pdftoppm) to look at before sending the file out.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { briefingHtml } from '../app/ui/briefing/render-html';
-import { pdfPageCount, pdfPagesToPng, printPdf, withChromium } from '../lib/briefing/chromium';
+import { pdfPageCount, printPdf, withChromium } from '../lib/briefing/chromium';
 import { fetchBriefing } from '../lib/briefing/fetch-briefing';
 import { briefingFileName, briefingWordFile, generatedAtText } from '../lib/briefing/files';
 import { type BriefingMonth, isBriefingMonth, latestCompleteMonth } from '../lib/briefing/month';
 import { BriefingNoDataError } from '../lib/briefing/no-data';
+import { pdfPagesToPng } from '../lib/briefing/pdf-pages';
 import { loadConfig } from '../lib/config';
 import type { Lang } from '../lib/i18n/codes';
 import { fetchDataSpan } from '../lib/queries/data-span';
@@ -57,14 +58,7 @@ export async function writeBriefing(options: {
     writeFileSync(files.docx, await briefingWordFile(browser, model, options.lang, generatedAt));
     const pages = pdfPageCount(pdf);
     const written: WrittenBriefing = { month, lang: options.lang, ...files, pages };
-    if (options.png) {
-      const pictures = await pdfPagesToPng(browser, path.resolve(files.pdf), pages);
-      written.png = pictures.map((png, i) => {
-        const file = files.pdf.replace(/\.pdf$/, `-p${i + 1}.png`);
-        writeFileSync(file, png);
-        return file;
-      });
-    }
+    if (options.png) written.png = pdfPagesToPng(path.resolve(files.pdf));
     return written;
   });
 }

@@ -71,23 +71,3 @@ export async function chartsToPng(browser: Browser, charts: BriefingChart[]): Pr
 export function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
-
-/**
- * Pictures of a PDF's pages as PNG, for a person to look at (`npm run briefing -- --png`) without poppler: Chromium's
- * own PDF viewer opens the file at each page, fitted to an A4-shaped window, and the window is screenshot.
- */
-export async function pdfPagesToPng(browser: Browser, pdfPath: string, pages: number): Promise<Buffer[]> {
-  const out: Buffer[] = [];
-  for (let n = 1; n <= pages; n++) {
-    const page = await browser.newPage({ viewport: { width: 800, height: 1132 } });
-    try {
-      // The viewer loads the file itself; goto resolves before it has drawn, so wait for the drawing.
-      await page.goto(`file://${pdfPath}#page=${n}&toolbar=0&view=FitH`).catch(() => undefined);
-      await page.waitForTimeout(2000);
-      out.push(await page.screenshot({ type: 'png' }));
-    } finally {
-      await page.close();
-    }
-  }
-  return out;
-}
