@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchBriefing } from '../../lib/briefing/fetch-briefing';
 import { formatCount, formatDecimal, formatMonth, formatPercent } from '../../lib/briefing/format';
@@ -138,7 +138,9 @@ describe('the files of npm run briefing', () => {
   it('writes a Word file with the headings and the generated sentences, and a PDF with pages', async () => {
     const written = await writeBriefing({ month: '2025-07', out: out.dir, lang: 'zh', png: true });
     expect(path.basename(written.docx)).toBe('月度分析报告-2025-07.docx');
-    const xml = execFileSync('unzip', ['-p', written.docx, 'word/document.xml']).toString('utf8');
+    // Read back with fflate (the zip library docx itself writes with), not a system unzip a machine may lack.
+    const entries = unzipSync(readFileSync(written.docx));
+    const xml = strFromU8(entries['word/document.xml'] ?? new Uint8Array());
     const sections = briefingText(await okModel('2025-07'), 'zh');
     for (const section of sections) {
       // A real Word heading (Heading 1), so the navigation pane lists the sections.
@@ -146,7 +148,7 @@ describe('the files of npm run briefing', () => {
       expect(paragraph, section.heading).toMatch(/<w:pStyle w:val="Heading1"\/>/);
       for (const sentences of section.paragraphs) expect(xml).toContain(paragraphText(sentences, 'zh'));
     }
-    const media = execFileSync('unzip', ['-Z1', written.docx]).toString('utf8');
+    const media = Object.keys(entries).join('\n');
     // Each chart as SVG with its PNG fallback: volume, rising categories, map.
     expect(media.match(/^word\/media\/.+\.svg$/gm)?.length).toBe(3);
     expect(media.match(/^word\/media\/.+\.png$/gm)?.length).toBe(3);
