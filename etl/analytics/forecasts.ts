@@ -1,5 +1,6 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { forecastSeries, type SeriesForecast } from '../../lib/analytics/forecast/forecast-series';
+import { forecastMany } from '../../lib/analytics/forecast/forecast-pool';
+import type { SeriesForecast } from '../../lib/analytics/forecast/forecast-series';
 import { FORECAST_STEPS } from '../../lib/analytics/forecast/periods';
 import { buildProactiveCalendar, type CalendarEntry } from '../../lib/analytics/forecast/proactive-calendar';
 import { type LoadedSeries, loadSeries } from '../../lib/analytics/forecast/series';
@@ -20,16 +21,17 @@ export const forecastsStep: AnalyticsStep = {
   async run(connection, context) {
     // The holiday models know mainland China's calendar only; a deployment elsewhere (US 311) goes without them.
     const holidays = CHINA_TIME_ZONES.has(context.config.timeZone) ? 'china' : 'none';
-    const fitted: { series: LoadedSeries; forecast: SeriesForecast }[] = [];
-    for (const step of FORECAST_STEPS) {
-      const series = await loadSeries(connection, step, context.config.regionCode);
-      const started = Date.now();
-      for (const s of series) fitted.push({ series: s, forecast: forecastSeries({ ...s, holidays }) });
-      context.onProgress?.(
-        `forecasts: ${series.length} ${step} series in ${(Date.now() - started) / 1000} s`,
-      );
-    }
+    const series: LoadedSeries[] = [];
     let started = Date.now();
+    for (const step of FORECAST_STEPS)
+      series.push(...(await loadSeries(connection, step, context.config.regionCode)));
+    context.onProgress?.(`forecasts: ${series.length} series read in ${(Date.now() - started) / 1000} s`);
+    started = Date.now();
+    // All steps in one pool run: the workers start once (lib/analytics/forecast/forecast-pool.ts).
+    const forecasts = await forecastMany(series.map((s) => ({ ...s, holidays })));
+    const fitted = series.map((s, i) => ({ series: s, forecast: forecasts[i] as SeriesForecast }));
+    context.onProgress?.(`forecasts: fitted and backtested in ${(Date.now() - started) / 1000} s`);
+    started = Date.now();
     const departments = await usualDepartments(connection);
     context.onProgress?.(`forecasts: departments in ${(Date.now() - started) / 1000} s`);
     started = Date.now();
