@@ -46,7 +46,7 @@ const random = seeded(Number(values.seed));
 /** Milliseconds of the whole request; the route's own share (Server-Timing) goes into `routeTimes`. */
 async function timeApi(kind: RequestKind, filters: Filters, routeTimes?: number[]): Promise<number> {
   const started = performance.now();
-  const response = await fetch(`${server.url}${kind.url(filters)}`);
+  const response = await server.fetch(`${server.url}${kind.url(filters)}`);
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`${kind.name} ${response.status}: ${kind.url(filters)}`);
   const route = /route;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '');

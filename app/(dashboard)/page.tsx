@@ -1,3 +1,5 @@
+import { pageViewer } from '@/app/_auth/current-viewer';
+import { NotAllowed } from '../ui/frame/not-allowed';
 import { CategoryPanel } from '../ui/overview/category-panel';
 import { ChannelPanel } from '../ui/overview/channel-panel';
 import { DataQualityNotes } from '../ui/overview/data-quality-notes';
@@ -9,7 +11,9 @@ import { VolumeTrendPanel } from '../ui/overview/volume-trend-panel';
 export const dynamic = 'force-dynamic';
 
 /** The leadership overview: how the period went, what rose, where, and through which channels. */
-export default function OverviewPage() {
+export default async function OverviewPage() {
+  const { refusal } = await pageViewer('/');
+  if (refusal) return <NotAllowed reason={refusal} />;
   return (
     <>
       <OverviewHeading />

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { WarehouseMissingError } from '@/lib/db/read-only-warehouse';
-import { defaultRange } from '@/lib/queries/data-span';
 import { fetchFilterOptions } from '@/lib/queries/filter-options';
 import '../ui/briefing/briefing.css';
+import { requireViewer } from '../_auth/current-viewer';
+import { dashboardValue } from '../_auth/dashboard-value';
 import { DashboardProvider } from '../ui/filters/dashboard-context';
 import { AppHeader } from '../ui/frame/app-header';
 import { MissingWarehouse } from '../ui/frame/missing-warehouse';
@@ -15,6 +16,7 @@ export const dynamic = 'force-dynamic';
  * print only the document shows (app/ui/briefing/briefing.css).
  */
 export default async function BriefingLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
   let options: Awaited<ReturnType<typeof fetchFilterOptions>>;
   try {
     options = await fetchFilterOptions();
@@ -23,7 +25,7 @@ export default async function BriefingLayout({ children }: { children: ReactNode
     throw error;
   }
   return (
-    <DashboardProvider value={{ defaults: defaultRange(options.span), options }}>
+    <DashboardProvider value={dashboardValue(options, viewer)}>
       <AppHeader />
       <main className="briefing-view">{children}</main>
     </DashboardProvider>

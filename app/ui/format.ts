@@ -2,9 +2,12 @@ import { type Lang, localeOf } from './i18n/lang';
 
 /**
  * Numbers as a reader of the dashboard expects them: counts with separators, shares as percentages with one
- * decimal, handling times in hours or days. Null (nothing to measure) is an em dash, never 0.
+ * decimal, handling times in hours or days. Null (nothing to measure) is an em dash, never 0. A count the server
+ * suppressed for readers without ticket access arrives as the string "<3" (lib/auth/small-counts.ts) and is shown
+ * as it is.
  */
-export function formatCount(value: number | null, lang: Lang): string {
+export function formatCount(value: number | string | null, lang: Lang): string {
+  if (typeof value === 'string') return value;
   return value === null ? '—' : new Intl.NumberFormat(localeOf(lang)).format(Math.round(value));
 }
 
@@ -36,7 +39,8 @@ export function formatHours(value: number | null, lang: Lang): string {
 
 /** A relative change as "+8.2%" / "−3.1%"; null when the base is zero or missing. */
 export function relativeChange(current: number | null, base: number | null): number | null {
-  if (current === null || base === null || base === 0) return null;
+  // A suppressed count ("<3") has no change to show.
+  if (typeof current !== 'number' || typeof base !== 'number' || base === 0) return null;
   return (current - base) / base;
 }
 

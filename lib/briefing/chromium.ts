@@ -28,14 +28,17 @@ export async function withChromium<T>(work: (browser: Browser) => Promise<T>): P
 /**
  * Chromium's print of the briefing: A4, the page's own @page margins, backgrounds kept. The source is either the
  * self-contained HTML of the command (charts inline, fonts from the system, nothing fetched) or the /briefing page's
- * URL on the running dashboard.
+ * URL on the running dashboard, opened with the requester's own session cookie (`session`), so the page shows
+ * exactly what they may see.
  */
 export async function printPdf(
   browser: Browser,
-  source: { html: string } | { url: string },
+  source: { html: string } | { url: string; session?: { name: string; value: string } },
 ): Promise<Buffer> {
   const page = await browser.newPage();
   try {
+    if ('url' in source && source.session)
+      await page.context().addCookies([{ ...source.session, url: new URL(source.url).origin }]);
     if ('html' in source) await page.setContent(source.html, { waitUntil: 'load' });
     else {
       const response = await page.goto(source.url, { waitUntil: 'load' });

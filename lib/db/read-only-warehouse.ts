@@ -86,10 +86,34 @@ async function acquireState(): Promise<OpenState> {
   return state;
 }
 
+/**
+ * A query that holds its connection longer than this is interrupted, so one heavy request cannot block the readers
+ * queued behind it (HOTLINE_QUERY_TIMEOUT_S, default 20 s).
+ */
+export function queryTimeoutSeconds(): number {
+  return Number(process.env.HOTLINE_QUERY_TIMEOUT_S) || 20;
+}
+
+/** The query ran past the time limit and was cancelled; routes answer 503 with this message. */
+export class QueryTimeoutError extends Error {
+  constructor(seconds: number) {
+    super(
+      `the query ran longer than ${seconds} s and was cancelled; narrow the dates or filters (查询超时，请缩小范围)`,
+    );
+  }
+}
+
+/** DuckDB's error for an interrupted query, as thrown to whoever was running it. */
+export function isInterrupted(error: unknown): boolean {
+  return error instanceof Error && /INTERRUPT/i.test(error.message);
+}
+
 /** A pooled connection and its release; the generation says which published file it reads. */
 export interface Lease {
   connection: DuckDBConnection;
   generation: number;
+  /** After this long the lease's query is interrupted (isInterrupted tells the error apart). */
+  timeoutSeconds: number;
   release: () => void;
 }
 
@@ -100,12 +124,17 @@ export async function borrowConnection(): Promise<Lease> {
   const connection =
     state.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => state.waiting.push(resolve)));
   let released = false;
+  const limit = queryTimeoutSeconds() * 1000;
+  const timer = setTimeout(() => connection.interrupt(), limit);
+  timer.unref();
   return {
     connection,
     generation: state.generation,
+    timeoutSeconds: limit / 1000,
     release: () => {
       if (released) return;
       released = true;
+      clearTimeout(timer);
       state.active--;
       const next = state.waiting.shift();
       if (next) next(connection);
@@ -120,6 +149,8 @@ export async function readRows<Row>(sql: string, params?: SqlParams): Promise<Ro
   const lease = await borrowConnection();
   try {
     return await queryRows<Row>(lease.connection, sql, params);
+  } catch (error) {
+    throw isInterrupted(error) ? new QueryTimeoutError(lease.timeoutSeconds) : error;
   } finally {
     lease.release();
   }

@@ -29,6 +29,8 @@ export function heatCellDegrees(zoom: number): number {
 export async function fetchMapHeat(
   filters: Filters,
   view: { bbox: Bbox; zoom: number },
+  /** Heat cells with fewer appeals are left out (readers without ticket access: lib/auth/small-counts.ts). */
+  minTickets = 1,
 ): Promise<{ table: Table; truncated: boolean; cellDegrees: number }> {
   const where = filtersWhere(filters, 'tickets');
   const step = heatCellDegrees(view.zoom);
@@ -38,9 +40,9 @@ export async function fetchMapHeat(
       lease.connection,
       `SELECT round(avg(lon), 5) AS lon, round(avg(lat), 5) AS lat, count(*)::INTEGER AS tickets
        FROM tickets ${where.sql} AND lon IS NOT NULL AND ${BBOX_SQL}
-       GROUP BY floor(lon / $step), floor(lat / $step)
+       GROUP BY floor(lon / $step), floor(lat / $step) HAVING count(*) >= $minTickets
        ORDER BY tickets DESC, lon, lat LIMIT $limit`,
-      { ...where.params, ...bboxParams(padBbox(view.bbox)), step, limit: MAX_HEAT_POINTS + 1 },
+      { ...where.params, ...bboxParams(padBbox(view.bbox)), step, minTickets, limit: MAX_HEAT_POINTS + 1 },
     );
     const truncated = table.numRows > MAX_HEAT_POINTS;
     return { table: truncated ? table.slice(0, MAX_HEAT_POINTS) : table, truncated, cellDegrees: step };

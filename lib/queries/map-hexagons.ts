@@ -1,9 +1,12 @@
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import { queryArrow } from '../db/arrow';
-import { borrowConnection } from '../db/read-only-warehouse';
+import { queryRows } from '../db/connection';
+import { borrowConnection, type Lease } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { h3ToStringSql } from '../geo/h3-sql';
 import { filtersWhere } from '../sql/filters-where';
+import { filterDimensions, rollupDimensions } from '../sql/rollup-choice';
 import { BBOX_SQL, type Bbox, bboxParams, H3_COLUMN, hexResolutionForZoom, padBbox } from './map-params';
 
 /** One H3 cell of the hexagon layer: its h3-js index and the appeals in it. */
@@ -25,27 +28,88 @@ export interface MapHexagons {
 
 /**
  * Appeals per H3 cell at the resolution the zoom calls for, over tickets located in the box (padded by a quarter
- * each side). Tickets without coordinates have no cell and are not counted.
+ * each side). Tickets without coordinates have no cell and are not counted. At city zoom (r6) with the filters of
+ * a city-wide look the counts come from the daily cell rollup, else from the tickets.
  */
 export async function fetchMapHexagons(
   filters: Filters,
   view: { bbox: Bbox; zoom: number },
+  /** Cells with fewer appeals are left out (readers without ticket access: lib/auth/small-counts.ts). */
+  minTickets = 1,
 ): Promise<MapHexagons> {
   const resolution = hexResolutionForZoom(view.zoom);
-  const column = H3_COLUMN[resolution];
-  const where = filtersWhere(filters, 'tickets');
   const lease = await borrowConnection();
   try {
-    const table = await queryArrow(
-      lease.connection,
-      `SELECT ${h3ToStringSql(column)} AS cell, count(*)::INTEGER AS tickets
-       FROM tickets ${where.sql} AND ${column} IS NOT NULL AND ${BBOX_SQL}
-       GROUP BY ${column} ORDER BY tickets DESC, cell LIMIT $limit`,
-      { ...where.params, ...bboxParams(padBbox(view.bbox)), limit: MAX_HEXAGONS + 1 },
-    );
+    const fromRollup = hexagonSource(filters, resolution) === 'daily_cells' && (await hasCellRollup(lease));
+    const bound = fromRollup
+      ? cellRollupQuery(filters, view.bbox, resolution === 6 ? 'h3_r6' : 'h3_r8', minTickets)
+      : ticketsQuery(filters, view.bbox, H3_COLUMN[resolution], minTickets);
+    const table = await queryArrow(lease.connection, bound.sql, bound.params);
     const truncated = table.numRows > MAX_HEXAGONS;
     return { resolution, table: truncated ? table.slice(0, MAX_HEXAGONS) : table, truncated };
   } finally {
     lease.release();
   }
+}
+
+type Bound = { sql: string; params: Record<string, DuckDBValue> };
+
+function ticketsQuery(filters: Filters, bbox: Bbox, column: string, minTickets: number): Bound {
+  const where = filtersWhere(filters, 'tickets');
+  return {
+    sql: `SELECT ${h3ToStringSql(column)} AS cell, count(*)::INTEGER AS tickets
+          FROM tickets ${where.sql} AND ${column} IS NOT NULL AND ${BBOX_SQL}
+          GROUP BY ${column} HAVING count(*) >= $minTickets ORDER BY tickets DESC, cell LIMIT $limit`,
+    params: { ...where.params, ...bboxParams(padBbox(bbox)), minTickets, limit: MAX_HEXAGONS + 1 },
+  };
+}
+
+/**
+ * daily_cells (etl/load/rollups.ts) keeps the day, the r8 cell and its r6 parent, the first-level category, the
+ * district and the channel: the same columns as daily_totals, so the filters that daily_totals answers are the ones
+ * it answers. A cell is in the box when the mean position of its appeals is, and then counts whole (the tickets
+ * query counts the appeals inside the box, which cuts the cells on its edge).
+ */
+export function hexagonSource(filters: Filters, resolution: 6 | 8 | 10): 'daily_cells' | 'tickets' {
+  return resolution !== 10 && cellRollupAnswers(filters) ? 'daily_cells' : 'tickets';
+}
+
+function cellRollupAnswers(filters: Filters): boolean {
+  return (
+    !filters.cell &&
+    !filters.q &&
+    filterDimensions(filters).every((d) => (rollupDimensions('daily_totals') as string[]).includes(d))
+  );
+}
+
+function cellRollupQuery(filters: Filters, bbox: Bbox, column: 'h3_r6' | 'h3_r8', minTickets: number): Bound {
+  const where = filtersWhere(filters, 'daily_totals');
+  return {
+    sql: `SELECT ${h3ToStringSql(column)} AS cell, sum(tickets)::INTEGER AS tickets
+          FROM daily_cells ${where.sql}
+            AND ${column} IN (SELECT cell FROM cell_places WHERE resolution = $resolution AND ${BBOX_SQL})
+          GROUP BY ${column} HAVING sum(tickets) >= $minTickets ORDER BY tickets DESC, cell LIMIT $limit`,
+    params: {
+      ...where.params,
+      ...bboxParams(padBbox(bbox)),
+      resolution: column === 'h3_r6' ? 6 : 8,
+      minTickets,
+      limit: MAX_HEXAGONS + 1,
+    },
+  };
+}
+
+/** Warehouses built before the cell rollup existed answer from tickets until their next load or analyse. */
+const cellRollupByGeneration = new Map<number, boolean>();
+
+async function hasCellRollup(lease: Lease): Promise<boolean> {
+  const known = cellRollupByGeneration.get(lease.generation);
+  if (known !== undefined) return known;
+  const [row] = await queryRows<{ n: number }>(
+    lease.connection,
+    "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN ('daily_cells', 'cell_places')",
+  );
+  const present = row?.n === 2;
+  cellRollupByGeneration.set(lease.generation, present);
+  return present;
 }

@@ -8,6 +8,7 @@ import type { DepartmentScorecard } from '../../lib/queries/department-scorecard
 import type { TicketList } from '../../lib/queries/ticket-list';
 import { parseCsv } from '../support/csv';
 import { buildSampleWarehouse } from '../support/sample-warehouse';
+import { signedRequest } from '../support/session';
 import { query } from '../support/warehouse';
 
 /** The departments, tickets and export routes, called as Next calls them, with friendly and hostile URLs. */
@@ -19,7 +20,7 @@ afterAll(() => warehouse?.cleanup());
 
 const JULY = 'from=2025-07-01&to=2025-07-31';
 const call = (handler: (r: Request) => Promise<Response>, path: string, headers?: HeadersInit) =>
-  handler(new Request(`http://x${path}`, { headers }));
+  handler(signedRequest(`http://x${path}`, { headers }));
 
 async function count(where: string): Promise<number> {
   const [row] = await query<{ n: number }>(

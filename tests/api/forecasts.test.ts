@@ -5,6 +5,7 @@ import { GET as getForecast } from '../../app/api/forecasts/route';
 import type { ProactiveCalendarRow } from '../../lib/queries/forecast-calendar';
 import type { ForecastView } from '../../lib/queries/forecast-view';
 import { buildSampleWarehouse } from '../support/sample-warehouse';
+import { signedRequest } from '../support/session';
 import { query } from '../support/warehouse';
 
 /** GET /api/forecasts and /api/forecasts/calendar against the sample warehouse with the forecasts step run. */
@@ -16,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => warehouse?.cleanup());
 
 const forecast = async (q: string) => {
-  const response = await getForecast(new Request(`http://localhost/api/forecasts?${q}`));
+  const response = await getForecast(signedRequest(`http://localhost/api/forecasts?${q}`));
   expect(response.status).toBe(200);
   return (await response.json()) as Extract<ForecastView, { status: 'ok' }>;
 };
@@ -54,14 +55,14 @@ describe('GET /api/forecasts', () => {
   });
 
   it('rejects an unknown step', async () => {
-    const response = await getForecast(new Request('http://localhost/api/forecasts?step=year'));
+    const response = await getForecast(signedRequest('http://localhost/api/forecasts?step=year'));
     expect(response.status).toBe(400);
   });
 });
 
 describe('GET /api/forecasts/calendar', () => {
   it('answers typed rows and the same rows as CSV and XLSX', async () => {
-    const response = await getCalendar(new Request('http://localhost/api/forecasts/calendar?months=3'));
+    const response = await getCalendar(signedRequest('http://localhost/api/forecasts/calendar?months=3'));
     const rows = (await response.json()) as ProactiveCalendarRow[];
     const stored = await query<{ n: number }>(
       warehouse.config,
@@ -75,7 +76,7 @@ describe('GET /api/forecasts/calendar', () => {
     expect(gas).toMatchObject({ categoryZh: '燃气供应', month: '2026-01-01', riseStart: '2026-01-01' });
     expect(gas.expected).toBeGreaterThan(1.5 * gas.normal);
 
-    const csv = await getCalendar(new Request('http://localhost/api/forecasts/calendar?format=csv'));
+    const csv = await getCalendar(signedRequest('http://localhost/api/forecasts/calendar?format=csv'));
     expect(csv.headers.get('content-disposition')).toContain('attachment');
     const lines = (await csv.text())
       .replace(/^\uFEFF/, '')
@@ -85,7 +86,7 @@ describe('GET /api/forecasts/calendar', () => {
     expect(lines).toHaveLength(rows.length + 1);
 
     const xlsx = await getCalendar(
-      new Request('http://localhost/api/forecasts/calendar?format=xlsx&lang=en'),
+      signedRequest('http://localhost/api/forecasts/calendar?format=xlsx&lang=en'),
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
@@ -96,11 +97,11 @@ describe('GET /api/forecasts/calendar', () => {
 
   it('narrows to a district and to one month ahead', async () => {
     const one = (await (
-      await getCalendar(new Request('http://localhost/api/forecasts/calendar?months=1'))
+      await getCalendar(signedRequest('http://localhost/api/forecasts/calendar?months=1'))
     ).json()) as ProactiveCalendarRow[];
     expect(one.every((r) => r.monthsAhead === 1)).toBe(true);
     const district = (await (
-      await getCalendar(new Request('http://localhost/api/forecasts/calendar?region=511502'))
+      await getCalendar(signedRequest('http://localhost/api/forecasts/calendar?region=511502'))
     ).json()) as ProactiveCalendarRow[];
     expect(district.every((r) => r.regionCode === '511502')).toBe(true);
   });

@@ -5,6 +5,7 @@ import { GET as getVolume } from '../../app/api/volume-trend/route';
 import type { HotWords } from '../../lib/queries/hot-words';
 import type { TicketList } from '../../lib/queries/ticket-list';
 import { buildSampleWarehouse } from '../support/sample-warehouse';
+import { signedRequest } from '../support/session';
 import { query } from '../support/warehouse';
 
 /**
@@ -20,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => warehouse?.cleanup());
 
 async function hot(search: string): Promise<HotWords> {
-  const response = await GET(new Request(`http://localhost/api/hot-words?${search}`));
+  const response = await GET(signedRequest(`http://localhost/api/hot-words?${search}`));
   expect(response.status).toBe(200);
   return (await response.json()) as HotWords;
 }
@@ -95,7 +96,7 @@ describe('GET /api/hot-words', () => {
 
   it('answers a bad filter with 400 and an empty period with no words', async () => {
     const bad = await GET(
-      new Request('http://localhost/api/hot-words?from=2025-07-01&to=2025-07-31&region=xx'),
+      signedRequest('http://localhost/api/hot-words?from=2025-07-01&to=2025-07-31&region=xx'),
     );
     expect(bad.status).toBe(400);
     const empty = await hot('from=2030-01-01&to=2030-01-31');
@@ -106,7 +107,7 @@ describe('GET /api/hot-words', () => {
 describe('the text filter q', () => {
   it('selects the tickets whose title or content contains the words', async () => {
     const response = await getTickets(
-      new Request(
+      signedRequest(
         `http://localhost/api/tickets?from=2025-07-01&to=2025-07-31&q=${encodeURIComponent('积水')}`,
       ),
     );
@@ -120,7 +121,7 @@ describe('the text filter q', () => {
 
   it('takes % and _ literally', async () => {
     const response = await getTickets(
-      new Request('http://localhost/api/tickets?from=2024-01-01&to=2025-12-31&q=%25_'),
+      signedRequest('http://localhost/api/tickets?from=2024-01-01&to=2025-12-31&q=%25_'),
     );
     expect(((await response.json()) as TicketList).total).toBe(
       await ticketCount('2024-01-01', '2025-12-31', "(contains(title, '%_') OR contains(content, '%_'))"),
@@ -128,7 +129,7 @@ describe('the text filter q', () => {
   });
 
   it('is refused with a reason by views that read the rollups', async () => {
-    const response = await getVolume(new Request('http://localhost/api/volume-trend?q=%E7%A7%AF%E6%B0%B4'));
+    const response = await getVolume(signedRequest('http://localhost/api/volume-trend?q=%E7%A7%AF%E6%B0%B4'));
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toContain('"q"');
   });

@@ -19,6 +19,7 @@ import { MAX_POINTS, type MapPointRow } from '../../lib/queries/map-points';
 import type { MapRegions } from '../../lib/queries/map-regions';
 import type { TicketList } from '../../lib/queries/ticket-list';
 import { buildSampleWarehouse } from '../support/sample-warehouse';
+import { signedRequest } from '../support/session';
 import { query } from '../support/warehouse';
 
 /**
@@ -41,7 +42,7 @@ async function get<T>(
   accept?: string,
 ): Promise<{ body: T; response: Response }> {
   const response = await handler(
-    new Request(`http://localhost/api/map/x?${params}`, accept ? { headers: { accept } } : undefined),
+    signedRequest(`http://localhost/api/map/x?${params}`, accept ? { headers: { accept } } : undefined),
   );
   expect(response.status, await response.clone().text()).toBe(200);
   return { body: (await response.json()) as T, response };
@@ -70,21 +71,37 @@ const within = (p: Located, b: typeof CITY) =>
   p.lon >= b.west && p.lon <= b.east && p.lat >= b.south && p.lat <= b.north;
 
 describe('map routes', () => {
-  it('hexagons: r8 counts in the padded box equal cells computed from the coordinates with h3-js', async () => {
+  it('hexagons: r8 cells whose appeals centre in the padded box, counted whole, as h3-js computes them', async () => {
     // Stored cells follow H3's hierarchy: h3_r8 is the parent of the r10 cell of the point (docs/geography.md),
-    // which for about 6% of points near an edge is a neighbour of the r8 cell containing the point itself.
+    // which for about 6% of points near an edge is a neighbour of the r8 cell containing the point itself. A cell
+    // is placed at the mean position of all its appeals (any date), and shows all of the range's appeals in it.
     const { body, response } = await get<{ resolution: number; truncated: boolean; rows: MapHexagonRow[] }>(
       hexagons,
       `${YEAR}&${box(TOWN)}&zoom=12`,
     );
     expect(body.resolution).toBe(8);
     expect(response.headers.get('x-resolution')).toBe('8');
-    const expected = new Map<string, number>();
-    const padded = padBbox(TOWN);
-    for (const p of located.filter((p) => within(p, padded))) {
+    const all = await query<Located & { inYear: boolean }>(
+      warehouse.config,
+      `SELECT lon, lat, ${inYear} AS "inYear" FROM tickets WHERE lon IS NOT NULL`,
+    );
+    const cells = new Map<string, { lon: number; lat: number; n: number; year: number }>();
+    for (const p of all) {
       const cell = cellToParent(latLngToCell(p.lat, p.lon, 10), 8);
-      expected.set(cell, (expected.get(cell) ?? 0) + 1);
+      const c = cells.get(cell) ?? { lon: 0, lat: 0, n: 0, year: 0 };
+      c.lon += p.lon;
+      c.lat += p.lat;
+      c.n += 1;
+      if (p.inYear) c.year += 1;
+      cells.set(cell, c);
     }
+    const padded = padBbox(TOWN);
+    const expected = new Map(
+      [...cells]
+        .filter(([, c]) => c.year > 0 && within({ lon: c.lon / c.n, lat: c.lat / c.n }, padded))
+        .map(([cell, c]) => [cell, c.year]),
+    );
+    expect(expected.size).toBeGreaterThan(10);
     expect(new Map(body.rows.map((r) => [r.cell, r.tickets]))).toEqual(expected);
     expect(body.rows.map((r) => r.tickets)).toEqual(
       [...body.rows.map((r) => r.tickets)].sort((a, b) => b - a),
@@ -105,7 +122,7 @@ describe('map routes', () => {
       expect(body.rows.every((r) => Number.parseInt(r.cell.charAt(1), 16) === resolution)).toBe(true);
     }
     const arrow = await hexagons(
-      new Request(`http://localhost/api/map/hexagons?${YEAR}&${box(CITY)}&zoom=9`, {
+      signedRequest(`http://localhost/api/map/hexagons?${YEAR}&${box(CITY)}&zoom=9`, {
         headers: { accept: 'application/vnd.apache.arrow.stream' },
       }),
     );
@@ -146,7 +163,7 @@ describe('map routes', () => {
     expect(wide.body.total).toBeGreaterThan(MAX_POINTS);
     expect(wide.body.rows).toHaveLength(MAX_POINTS);
     expect(wide.response.headers.get('x-truncated')).toBe('true');
-    const low = await points(new Request(`http://localhost/api/map/points?${YEAR}&${box(STREET)}&zoom=12`));
+    const low = await points(signedRequest(`http://localhost/api/map/points?${YEAR}&${box(STREET)}&zoom=12`));
     expect(low.status).toBe(400);
     expect(((await low.json()) as { error: string }).error).toContain('zoom 14');
   });
@@ -204,10 +221,10 @@ describe('map routes', () => {
         `SELECT count(*)::INTEGER AS n FROM tickets WHERE ${inYear} AND lower(hex(${column})) = ?`,
         [cell],
       );
-      const list = await tickets(new Request(`http://localhost/api/tickets?${YEAR}&cell=${cell}`));
+      const list = await tickets(signedRequest(`http://localhost/api/tickets?${YEAR}&cell=${cell}`));
       expect(((await list.json()) as TicketList).total).toBe(n?.n);
     }
-    const refused = await kpis(new Request(`http://localhost/api/kpis?${YEAR}&cell=${row?.r6}`));
+    const refused = await kpis(signedRequest(`http://localhost/api/kpis?${YEAR}&cell=${row?.r6}`));
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toContain('"cell"');
   });
@@ -243,7 +260,7 @@ describe('map routes', () => {
       [`${box(STREET)}&zoom=15&layer=heat`, 'unknown parameter "layer"'],
     ] as const;
     for (const [params, message] of hostile) {
-      const response = await handler(new Request(`http://localhost/api/map/x?${YEAR}&${params}`));
+      const response = await handler(signedRequest(`http://localhost/api/map/x?${YEAR}&${params}`));
       expect(response.status, params).toBe(400);
       const body = (await response.json()) as { error: string };
       expect(body.error, params).toContain(message);

@@ -4,6 +4,7 @@ import { GET } from '../../app/api/metric-trend/route';
 import { ARROW_STREAM } from '../../lib/db/arrow';
 import type { MetricTrend } from '../../lib/queries/metric-trend';
 import { buildSampleWarehouse } from '../support/sample-warehouse';
+import { signedRequest } from '../support/session';
 
 /** GET /api/metric-trend, called as Next calls it, against the sample warehouse. */
 let warehouse: Awaited<ReturnType<typeof buildSampleWarehouse>>;
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => warehouse?.cleanup());
 
 const get = (query: string, headers: Record<string, string> = {}) =>
-  GET(new Request(`http://localhost/api/metric-trend?${query}`, { headers }));
+  GET(signedRequest(`http://localhost/api/metric-trend?${query}`, { headers }));
 
 async function errorOf(query: string): Promise<string> {
   const response = await get(query);
@@ -29,7 +30,7 @@ describe('GET /api/metric-trend', () => {
     const response = await get(QUERY);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
-    expect(response.headers.get('vary')).toBe('accept');
+    expect(response.headers.get('vary')).toBe('accept, cookie');
     const trend = (await response.json()) as MetricTrend;
     expect(trend).toMatchObject({ metric: 'satisfactionRate', grain: 'week', split: 'district' });
     expect(trend.series.map((s) => s.key)).toHaveLength(5);

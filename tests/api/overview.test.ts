@@ -14,6 +14,7 @@ import type { FilterOptions } from '../../lib/queries/filter-options';
 import type { OverviewKpis } from '../../lib/queries/overview-kpis';
 import type { VolumeTrendPoint } from '../../lib/queries/volume-trend';
 import { buildSampleWarehouse } from '../support/sample-warehouse';
+import { signedRequest } from '../support/session';
 import { query } from '../support/warehouse';
 
 /**
@@ -38,7 +39,7 @@ const ROUTES: Record<string, Handler> = {
 };
 
 async function get<T>(handler: Handler, params: string): Promise<T> {
-  const response = await handler(new Request(`http://localhost/api/x?${params}`));
+  const response = await handler(signedRequest(`http://localhost/api/x?${params}`));
   expect(response.status, await response.clone().text()).toBe(200);
   return (await response.json()) as T;
 }
@@ -169,21 +170,21 @@ describe('overview routes', () => {
         ['dept=%00', 'control characters'],
       ] as const;
       for (const [params, message] of hostile) {
-        const response = await handler(new Request(`http://localhost/api/x?${params}`));
+        const response = await handler(signedRequest(`http://localhost/api/x?${params}`));
         expect(response.status, params).toBe(400);
         const body = (await response.json()) as { error: string };
         expect(body.error).toContain(message);
         expect(body.error).not.toMatch(/at .*\.ts:\d+/);
       }
       // A hostile string that is a valid label is just a value that matches nothing.
-      const response = await handler(new Request("http://localhost/api/x?dept=x'%20OR%20'1'%3D'1"));
+      const response = await handler(signedRequest("http://localhost/api/x?dept=x'%20OR%20'1'%3D'1"));
       expect(response.status).toBe(200);
       expect(await sqlCount('true')).toBeGreaterThan(20_000);
     },
   );
 
   it('rejects an unknown granularity', async () => {
-    const response = await volumeTrend(new Request('http://localhost/api/volume-trend?grain=hour'));
+    const response = await volumeTrend(signedRequest('http://localhost/api/volume-trend?grain=hour'));
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toContain('"grain"');
   });

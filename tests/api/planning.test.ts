@@ -11,6 +11,7 @@ import type { PlanningCandidate } from '../../lib/queries/planning-candidates';
 import type { PlanningEvidence } from '../../lib/queries/planning-evidence';
 import type { PlanningImpact } from '../../lib/queries/planning-impact';
 import { buildSampleWarehouse } from '../support/sample-warehouse';
+import { signedRequest } from '../support/session';
 import { query } from '../support/warehouse';
 
 /** The planners' routes on the sample city with the recurring step, as Next calls them. */
@@ -26,7 +27,7 @@ afterAll(() => {
 
 const RANGE = 'from=2024-01-01&to=2025-12-31';
 const call = (handler: (r: Request) => Promise<Response>, url: string, init?: RequestInit) =>
-  handler(new Request(`http://x${url}`, init));
+  handler(signedRequest(`http://x${url}`, init));
 const candidates = async (params: string) => {
   const response = await call(getCandidates, `/api/planning/candidates?${RANGE}&${params}`);
   expect(response.status).toBe(200);
@@ -103,7 +104,11 @@ describe('GET /api/planning/evidence', () => {
 describe('/api/planning/workflow', () => {
   it('records a status apart from the warehouse and reads it back', async () => {
     const post = (body: unknown) =>
-      call(postWorkflow, '/api/planning/workflow', { method: 'POST', body: JSON.stringify(body) });
+      call(postWorkflow, '/api/planning/workflow', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const created = await post({
       issueId: 'place:0104:x',
       status: 'adopted',
@@ -116,7 +121,7 @@ describe('/api/planning/workflow', () => {
       400,
     );
     expect((await post({ issueId: 'place:0104:x', status: 'done', date: '1 July' })).status).toBe(400);
-    const states = (await (await getWorkflow()).json()) as WorkflowState[];
+    const states = (await (await call(getWorkflow, '/api/planning/workflow')).json()) as WorkflowState[];
     expect(states).toEqual([
       expect.objectContaining({ issueId: 'place:0104:x', status: 'adopted', note: '排水改造' }),
     ]);

@@ -22,7 +22,7 @@ const inMonth = (from: string) =>
   `received_at >= DATE '${from}' AND received_at < DATE '${from}' + INTERVAL 1 MONTH`;
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  const page = await dashboard.newPage(browser, { viewport: { width: 1100, height: 1400 } });
   await page.goto(`${dashboard.url}${url}`);
   return page;
 }
@@ -117,7 +117,7 @@ describe('briefing', () => {
   });
 
   it('prints to A4 without the toolbar and the title bar', async () => {
-    const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+    const page = await dashboard.newPage(browser, { viewport: { width: 794, height: 1123 } });
     await page.goto(`${dashboard.url}/briefing/${MONTH}?lang=zh`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.briefing-toolbar').isVisible()).toBe(false);
@@ -127,7 +127,7 @@ describe('briefing', () => {
   });
 
   it('downloads the PDF and the Word file, and explains a month without data', async () => {
-    const pdf = await fetch(`${dashboard.url}/api/briefing/${MONTH}?format=pdf&lang=zh`);
+    const pdf = await dashboard.fetch(`${dashboard.url}/api/briefing/${MONTH}?format=pdf&lang=zh`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('content-disposition')).toContain(
@@ -136,20 +136,20 @@ describe('briefing', () => {
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((bytes.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length).toBeGreaterThanOrEqual(6);
-    const docx = await fetch(`${dashboard.url}/api/briefing/${MONTH}?format=docx&lang=en`);
+    const docx = await dashboard.fetch(`${dashboard.url}/api/briefing/${MONTH}?format=docx&lang=en`);
     expect(docx.status).toBe(200);
     expect(
       Buffer.from(await docx.arrayBuffer())
         .subarray(0, 2)
         .toString('latin1'),
     ).toBe('PK');
-    const none = await fetch(`${dashboard.url}/api/briefing/2031-01?format=pdf&lang=en`);
+    const none = await dashboard.fetch(`${dashboard.url}/api/briefing/2031-01?format=pdf&lang=en`);
     expect(none.status).toBe(404);
     expect(await none.json()).toEqual({
       error: 'No data for January 2031 (2031-01); the warehouse holds 2024-01 … 2025-12.',
     });
-    expect((await fetch(`${dashboard.url}/api/briefing/2025-13?format=pdf`)).status).toBe(400);
-    expect((await fetch(`${dashboard.url}/api/briefing/${MONTH}?format=odt`)).status).toBe(400);
+    expect((await dashboard.fetch(`${dashboard.url}/api/briefing/2025-13?format=pdf`)).status).toBe(400);
+    expect((await dashboard.fetch(`${dashboard.url}/api/briefing/${MONTH}?format=odt`)).status).toBe(400);
     const page = await open('/briefing/2031-01');
     await expect(page.locator('[data-testid="briefing-no-data"] p').textContent()).resolves.toContain(
       '2031年1月（2031-01）没有数据',

@@ -33,7 +33,7 @@ const share = (value: number) =>
   }).format(value);
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await dashboard.newPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(`${dashboard.url}${url}`);
   return page;
 }

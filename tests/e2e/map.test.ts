@@ -36,7 +36,7 @@ const outside: string[] = [];
 async function open(url: string, height = 1000): Promise<Page> {
   // Tall viewports instead of full-page screenshots: Chromium repaints Leaflet's panes in patches while a
   // full-page capture resizes the window.
-  const page = await browser.newPage({ viewport: { width: 1400, height } });
+  const page = await dashboard.newPage(browser, { viewport: { width: 1400, height } });
   page.on('request', (request) => {
     const target = request.url();
     if (!target.startsWith(dashboard.url) && !/^(data|blob):/.test(target)) outside.push(target);

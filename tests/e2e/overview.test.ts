@@ -115,7 +115,7 @@ describe('overview', () => {
   it('opens on the latest complete month with every KPI equal to an independent count', async () => {
     const expected = await expectedKpis();
     expect(expected.appeals).toBeGreaterThan(500);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await dashboard.newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(dashboard.url);
     await waitForKpis(page, expected.appeals);
     await checkKpis(page, expected);
@@ -145,7 +145,7 @@ describe('overview', () => {
        GROUP BY ALL ORDER BY n DESC, code LIMIT 1`,
     );
     if (!top) throw new Error('no category');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await dashboard.newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(dashboard.url);
     const block = page.locator('[data-testid="category-shares"] svg text', { hasText: top.name }).first();
     await block.waitFor();
@@ -165,7 +165,7 @@ describe('overview', () => {
 
   it('switches to English and to large text, keeping the filters', async () => {
     const expected = await expectedKpis({ column: 'category_l1', code: '02' });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await dashboard.newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${dashboard.url}/?category=02`);
     await waitForKpis(page, expected.appeals);
     await page.getByRole('button', { name: 'English' }).click();
@@ -189,7 +189,7 @@ describe('overview', () => {
   });
 
   it('says so when the filters match nothing, and shows the server message for a bad filter', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await dashboard.newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${dashboard.url}/?from=2019-01-01&to=2019-01-31`);
     await page.locator('[data-testid="volume-trend"] .widget-state.empty').waitFor();
     await page.goto(`${dashboard.url}/?category=abc`);

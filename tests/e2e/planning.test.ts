@@ -20,7 +20,7 @@ let browser: Browser;
 const RANGE = 'from=2024-01-01&to=2025-12-31';
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const page = await dashboard.newPage(browser, { viewport: { width: 1280, height: 1000 } });
   await page.goto(`${dashboard.url}${url}`);
   await page.locator('[data-testid="planning-candidates"] li').first().waitFor({ timeout: 30_000 });
   return page;

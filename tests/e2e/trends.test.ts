@@ -32,7 +32,7 @@ const inDays = (from: string, to: string) =>
   `received_at >= DATE '${from}' AND received_at < DATE '${to}' + INTERVAL 1 DAY`;
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await dashboard.newPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(`${dashboard.url}${url}`);
   return page;
 }

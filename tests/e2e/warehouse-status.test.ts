@@ -17,10 +17,13 @@ let browser: Browser;
 beforeAll(async () => {
   await load(sampleExports(), config);
   await buildDashboard();
-  dashboard = await startDashboard({
-    HOTLINE_DB: config.databasePath,
-    HOTLINE_SECRET_FILE: config.secretPath,
-  });
+  dashboard = await startDashboard(
+    {
+      HOTLINE_DB: config.databasePath,
+      HOTLINE_SECRET_FILE: config.secretPath,
+    },
+    { role: 'admin' },
+  );
   browser = await launchBrowser();
 }, 300_000);
 
@@ -37,7 +40,7 @@ describe('warehouse status page', () => {
       'SELECT channel, count(*)::INTEGER AS n FROM tickets GROUP BY 1 ORDER BY 2 DESC',
     );
     const total = channels.reduce((sum, c) => sum + c.n, 0);
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const page = await dashboard.newPage(browser, { viewport: { width: 1200, height: 800 } });
     await page.goto(`${dashboard.url}/status`);
     await expect(page.locator('.subtitle').textContent()).resolves.toBe(
       `数据仓库共 ${total.toLocaleString('zh-CN')} 件诉求，来自 ${channels.length} 个渠道`,
@@ -54,7 +57,7 @@ describe('warehouse status page', () => {
   it('says how to build a warehouse when there is none', async () => {
     const empty = await startDashboard({ HOTLINE_DB: path.join(tmp.dir, 'missing.duckdb') });
     try {
-      const page = await browser.newPage();
+      const page = await empty.newPage(browser);
       await page.goto(empty.url);
       await expect(page.locator('.notice').textContent()).resolves.toContain('npm run etl -- demo');
       await page.close();

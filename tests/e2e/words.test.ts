@@ -22,7 +22,7 @@ const count = (value: number) => new Intl.NumberFormat('zh-CN').format(value);
 const number = (text: string | null) => Number((text ?? '').replace(/[^\d.]/g, ''));
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const page = await dashboard.newPage(browser, { viewport: { width: 1280, height: 1000 } });
   await page.goto(`${dashboard.url}${url}`);
   return page;
 }

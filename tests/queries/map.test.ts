@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute, openWarehouse } from '../../lib/db/connection';
-import { FiltersError } from '../../lib/filters/filters';
-import { fetchMapHexagons, MAX_HEXAGONS } from '../../lib/queries/map-hexagons';
+import { type Filters, FiltersError } from '../../lib/filters/filters';
+import { fetchMapHexagons, hexagonSource, MAX_HEXAGONS } from '../../lib/queries/map-hexagons';
 import { fetchMapHotspots, hotspotScope } from '../../lib/queries/map-hotspots';
 import { hexResolutionForZoom, padBbox } from '../../lib/queries/map-params';
 import { fetchMapRegions } from '../../lib/queries/map-regions';
@@ -165,5 +165,46 @@ describe('map queries', () => {
        AND received_at < DATE '2026-01-01' AND county_code IS NOT NULL`,
     );
     expect(regions.rows.reduce((s, r) => s + r.tickets, 0)).toBe(placed?.n);
+  });
+
+  it('counts r6 hexagons from the daily cell rollup exactly as from the tickets, for every filter it answers', async () => {
+    const CITY_BOX = { west: 103.6, south: 27.6, east: 105.6, north: 29.4 };
+    const [county] = await query<{ code: string }>(
+      warehouse.config,
+      'SELECT county_code AS code FROM tickets WHERE county_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+    );
+    const cases: Filters[] = [
+      YEAR,
+      { ...YEAR, category: '01' },
+      { ...YEAR, channel: '12345热线' },
+      { ...YEAR, region: county!.code },
+      { ...YEAR, region: '511500', category: '01', channel: '12345热线' },
+      // Not answered by the rollup (a second-level category, a department): the tickets answer them.
+      { ...YEAR, category: '0104' },
+      { from: '2024-03-05', to: '2024-04-17', type: 'complaint' },
+    ];
+    expect(cases.map((f) => hexagonSource(f, 6))).toEqual([
+      ...Array(5).fill('daily_cells'),
+      'tickets',
+      'tickets',
+    ]);
+    expect(hexagonSource(YEAR, 8)).toBe('daily_cells');
+    expect(hexagonSource(YEAR, 10)).toBe('tickets');
+    for (const filters of cases) {
+      const layer = await fetchMapHexagons(filters, { bbox: CITY_BOX, zoom: 9 });
+      const where = filtersWhere(filters, 'tickets');
+      const expected = await query<{ cell: string; tickets: number }>(
+        warehouse.config,
+        `SELECT lower(printf('%x', h3_r6)) AS cell, count(*)::INTEGER AS tickets FROM tickets
+         ${where.sql.replace(/\$(\w+)/g, (_, name) => `'${String(where.params[name]).replace(/'/g, "''")}'`)}
+           AND h3_r6 IS NOT NULL
+         GROUP BY 1 ORDER BY 1`,
+      );
+      const got = (layer.table.toArray() as { cell: string; tickets: number }[])
+        .map((r) => ({ cell: r.cell, tickets: r.tickets }))
+        .sort((a, b) => a.cell.localeCompare(b.cell));
+      expect(got, JSON.stringify(filters)).toEqual(expected);
+      expect(got.length, JSON.stringify(filters)).toBeGreaterThan(0);
+    }
   });
 });

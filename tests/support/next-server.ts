@@ -3,6 +3,9 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Role } from '../../lib/auth/roles';
+import { signIn } from './session';
 
 const NEXT = path.resolve('node_modules/next/dist/bin/next');
 
@@ -71,11 +74,26 @@ export async function buildDashboard(): Promise<void> {
 
 export interface RunningDashboard {
   url: string;
+  /** `hotline_session=…` of the account the test reads as (an analyst unless startDashboard was told otherwise). */
+  cookie: string;
+  /** A browser page signed in as that account. */
+  newPage(browser: Browser, options?: BrowserContextOptions): Promise<Page>;
+  /** fetch with that account's session. */
+  fetch(url: string, init?: RequestInit): Promise<Response>;
+  /** What the server printed so far (its log explains a 500 or a failed sign-in). */
+  output(): string;
   stop(): Promise<void>;
 }
 
-/** Starts `next start` on a free loopback port against the given warehouse file. */
-export async function startDashboard(env: Record<string, string>): Promise<RunningDashboard> {
+/**
+ * Starts `next start` on a free loopback port against the given warehouse file, with an account of `role` (analyst
+ * by default) signed in for the test: a real account in the server's accounts file and a real session cookie.
+ */
+export async function startDashboard(
+  env: Record<string, string>,
+  options: { role?: Role } = {},
+): Promise<RunningDashboard> {
+  const session = await signIn(options.role ?? 'analyst', {}, undefined, env);
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -105,8 +123,24 @@ export async function startDashboard(env: Record<string, string>): Promise<Runni
     if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s: ${output}`);
     await sleep(250);
   }
+  const [name, ...value] = session.cookie.split('=');
   return {
     url,
+    cookie: session.cookie,
+    output: () => output,
+    newPage: async (browser, contextOptions) => {
+      const context = await browser.newContext(contextOptions);
+      await context.addCookies([{ name: name as string, value: value.join('='), url }]);
+      const page = await context.newPage();
+      // Closing the page closes its context too, as browser.newPage() pages do.
+      page.once('close', () => void context.close());
+      return page;
+    },
+    fetch: (target, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('cookie', session.cookie);
+      return fetch(target, { ...init, headers });
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

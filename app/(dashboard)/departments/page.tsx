@@ -1,8 +1,10 @@
+import { pageViewer } from '@/app/_auth/current-viewer';
 import { DEPARTMENT_SCORE_FORMULA, MIN_RANKED_TICKETS } from '@/lib/queries/department-scorecard';
 import { DepartmentsHeading } from '../../ui/departments/departments-heading';
 import { OnTimeBottomPanel } from '../../ui/departments/on-time-bottom-panel';
 import { OverduePanel } from '../../ui/departments/overdue-panel';
 import { ScorecardPanel } from '../../ui/departments/scorecard-panel';
+import { NotAllowed } from '../../ui/frame/not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +13,9 @@ export const dynamic = 'force-dynamic';
  * the overdue tickets. The score's formula and the ranking threshold are read here, on the server: their module
  * also queries the warehouse, which must not reach the browser bundle.
  */
-export default function DepartmentsPage() {
+export default async function DepartmentsPage() {
+  const { refusal } = await pageViewer('/departments');
+  if (refusal) return <NotAllowed reason={refusal} />;
   return (
     <>
       <DepartmentsHeading />

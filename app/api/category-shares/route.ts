@@ -3,4 +3,11 @@ import { dashboardRoute } from '../_lib/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = dashboardRoute({}, async ({ filters }) => ({ json: await fetchCategoryShares(filters) }));
+export const GET = dashboardRoute(
+  { reveals: 'aggregates', honours: ['region', 'dept'] },
+  {},
+  async ({ filters }) => ({
+    json: await fetchCategoryShares(filters),
+    smallCounts: ['tickets', 'previous'],
+  }),
+);

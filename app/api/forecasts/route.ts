@@ -10,6 +10,8 @@ export const dynamic = 'force-dynamic';
  * `category` of the filters apply: forecasts are stored per place and category, not per channel or date range.
  */
 export const GET = dashboardRoute(
+  { reveals: 'aggregates', honours: ['region'] },
+
   { step: z.enum(FORECAST_VIEW_STEPS).default('week') },
   async ({ filters, view }) => ({
     json: await fetchForecastView({
@@ -17,5 +19,7 @@ export const GET = dashboardRoute(
       region: filters.region ?? null,
       category: filters.category ?? null,
     }),
+    // A district's weekly count of a small category can be one or two appeals.
+    smallCounts: ['actual'],
   }),
 );

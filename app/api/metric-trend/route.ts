@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SMALL_COUNT_LIMIT, suppressesSmallCounts } from '@/lib/auth/roles';
 import { ARROW_STREAM, rowsToArrow } from '@/lib/db/arrow';
 import {
   DEFAULT_TOP,
@@ -8,7 +9,7 @@ import {
   METRIC_TREND_ARROW_COLUMNS,
   TREND_SPLITS,
 } from '@/lib/queries/metric-trend';
-import { KPI_IDS } from '@/lib/sql/kpis';
+import { KPI_IDS, KPIS } from '@/lib/sql/kpis';
 import { TIME_GRAINS } from '@/lib/sql/time-grain';
 import { dashboardRoute } from '../_lib/route';
 
@@ -20,16 +21,33 @@ export const dynamic = 'force-dynamic';
  * header asks for application/vnd.apache.arrow.stream.
  */
 export const GET = dashboardRoute(
+  { reveals: 'aggregates', honours: ['region', 'dept'] },
+
   {
     metric: z.enum(KPI_IDS).default('appeals'),
     grain: z.enum(TIME_GRAINS).default('day'),
     split: z.enum(TREND_SPLITS).default('none'),
     top: z.coerce.number().int().min(1).max(MAX_TOP).default(DEFAULT_TOP),
   },
-  async ({ filters, view, request }) => {
+  async ({ filters, view, request, viewer }) => {
     const trend = await fetchMetricTrend(filters, view);
-    if (request.headers.get('accept')?.includes(ARROW_STREAM))
-      return { arrow: rowsToArrow(flattenMetricTrend(trend), METRIC_TREND_ARROW_COLUMNS) };
-    return { json: trend };
+    // `n` is always a count of tickets; `value` is one for the count KPIs.
+    const counts = KPIS[view.metric].unit === 'count' ? ['value', 'n'] : ['n'];
+    if (request.headers.get('accept')?.includes(ARROW_STREAM)) {
+      let rows = flattenMetricTrend(trend);
+      // Arrow columns are numeric, so a suppressed count travels as null (shown as "—").
+      if (suppressesSmallCounts(viewer)) rows = rows.map((row) => hideSmallCounts(row, counts));
+      return { arrow: rowsToArrow(rows, METRIC_TREND_ARROW_COLUMNS) };
+    }
+    return { json: trend, smallCounts: counts };
   },
 );
+
+function hideSmallCounts<Row extends object>(row: Row, keys: readonly string[]): Row {
+  const out = { ...row } as Record<string, unknown>;
+  for (const key of keys) {
+    const value = out[key];
+    if (typeof value === 'number' && value > 0 && value < SMALL_COUNT_LIMIT) out[key] = null;
+  }
+  return out as Row;
+}

@@ -6,8 +6,11 @@ import { dashboardRoute } from '../_lib/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = dashboardRoute(
+  { reveals: 'aggregates', honours: ['region', 'dept'] },
+
   { grain: z.enum(TIME_GRAINS).default('day') },
   async ({ filters, view }) => ({
     json: await fetchVolumeTrend(filters, view.grain),
+    smallCounts: ['tickets', 'lastYear'],
   }),
 );

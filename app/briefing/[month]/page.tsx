@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { pageViewer } from '@/app/_auth/current-viewer';
 import { briefingCharts } from '@/lib/briefing/charts';
 import { fetchBriefing } from '@/lib/briefing/fetch-briefing';
 import { generatedAtText } from '@/lib/briefing/files';
@@ -8,6 +9,7 @@ import { loadConfig } from '@/lib/config';
 import { fetchDataSpan } from '@/lib/queries/data-span';
 import { BriefingDocument, BriefingNoDataNotice } from '../../ui/briefing/briefing-document';
 import { BriefingToolbar } from '../../ui/briefing/briefing-toolbar';
+import { NotAllowed } from '../../ui/frame/not-allowed';
 import { briefingLang } from '../lang';
 
 export const dynamic = 'force-dynamic';
@@ -26,6 +28,8 @@ export default async function BriefingPage({
   params: Promise<{ month: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const { refusal } = await pageViewer('/briefing');
+  if (refusal) return <NotAllowed reason={refusal} />;
   const { month } = await params;
   if (!isBriefingMonth(month)) notFound();
   const lang = await briefingLang((await searchParams).lang);

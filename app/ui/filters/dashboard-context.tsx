@@ -1,13 +1,20 @@
 'use client';
 
 import { createContext, type ReactNode, useContext } from 'react';
+import type { PagePath } from '@/lib/auth/page-access';
+import type { Viewer } from '@/lib/auth/roles';
 import type { DateRange } from '@/lib/filters/periods';
 import type { FilterOptions } from '@/lib/queries/filter-options';
 
-/** What every view knows from the server: the range it opens on and the filter bar's choices. */
+/**
+ * What every view knows from the server: the range it opens on, the filter bar's choices (already limited to the
+ * viewer's scope), who is signed in and which pages they may open (the server enforces both; this only shapes the UI).
+ */
 export interface DashboardContextValue {
   defaults: DateRange;
   options: FilterOptions;
+  viewer: Viewer;
+  pages: PagePath[];
 }
 
 const DashboardContext = createContext<DashboardContextValue | null>(null);

@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
+import { ROLE_TEXT } from '@/lib/auth/roles';
+import { useDashboard } from '../filters/dashboard-context';
 import { useDashboardFilters } from '../filters/use-dashboard-filters';
 import { LANG_COOKIE, TEXT_SIZE_COOKIE, type Text } from '../i18n/lang';
 import { usePreferences, useText } from '../i18n/preferences';
@@ -14,6 +16,8 @@ const VIEWS: { href: string; text: Text }[] = [
   { href: '/departments', text: { zh: '部门考评', en: 'Departments' } },
   { href: '/forecasts', text: { zh: '预测', en: 'Forecasts' } },
   { href: '/planning', text: { zh: '项目建议', en: 'Planning' } },
+  { href: '/handling', text: { zh: '办理质量', en: 'Handling' } },
+  { href: '/dispatch', text: { zh: '派单建议', en: 'Dispatch' } },
   { href: '/tickets', text: { zh: '诉求清单', en: 'Tickets' } },
   { href: '/briefing', text: { zh: '月报', en: 'Briefing' } },
 ];
@@ -28,6 +32,9 @@ export function AppHeader() {
   const pathname = usePathname();
   const router = useRouter();
   const { filterQuery } = useDashboardFilters();
+  const { viewer, pages } = useDashboard();
+  // Only the pages this reader may open (the server refuses the others anyway).
+  const views = VIEWS.filter((view) => (pages as string[]).includes(view.href));
   const { lang, largeText } = usePreferences();
   const { t } = useText();
 
@@ -40,7 +47,7 @@ export function AppHeader() {
         <span>{t({ zh: '热线诉求分析', en: 'Hotline Atlas' })}</span>
       </div>
       <nav aria-label={t({ zh: '视图', en: 'Views' })}>
-        {VIEWS.map((view) => (
+        {views.map((view) => (
           <Link
             key={view.href}
             href={filterQuery ? `${view.href}?${filterQuery}` : view.href}
@@ -75,6 +82,21 @@ export function AppHeader() {
         >
           {t({ zh: '大字版', en: 'Large text' })}
         </button>
+      </div>
+      <div className="account">
+        {(pages as string[]).includes('/admin') && (
+          <Link href="/admin" aria-current={pathname.startsWith('/admin') ? 'page' : undefined}>
+            {t({ zh: '管理', en: 'Admin' })}
+          </Link>
+        )}
+        <span className="account-name" title={t(ROLE_TEXT[viewer.role])}>
+          {viewer.username} · {t(ROLE_TEXT[viewer.role])}
+          {viewer.region ? ` · ${viewer.region}` : ''}
+          {viewer.department ? ` · ${viewer.department}` : ''}
+        </span>
+        <form method="post" action="/api/auth/signout">
+          <button type="submit">{t({ zh: '退出', en: 'Sign out' })}</button>
+        </form>
       </div>
     </header>
   );

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { overviewQueries } from '../data/overview-queries';
+import { useDashboard } from '../filters/dashboard-context';
 import { useDashboardFilters } from '../filters/use-dashboard-filters';
 import { formatCount, formatShare } from '../format';
 import type { Text } from '../i18n/lang';
@@ -51,11 +52,17 @@ const NOTES: {
 export function DataQualityNotes() {
   const { filters, filterQuery } = useDashboardFilters();
   const { t, lang } = useText();
+  // Readers without ticket access see the counts without the link to the tickets.
+  const canDrill = (useDashboard().pages as string[]).includes('/tickets');
   const query = useQuery(overviewQueries.dataQuality(filters));
   if (!query.data || query.data.tickets === 0) return null;
   const data = query.data;
   const shown = NOTES.filter((n) => data[n.key] / data.tickets >= NOTE_THRESHOLD);
   if (shown.length === 0) return null;
+  const label = (key: (typeof NOTES)[number]['key']) =>
+    lang === 'en'
+      ? `${formatCount(data[key], lang)} ${data[key] === 1 ? 'ticket' : 'tickets'} (${formatShare(data[key] / data.tickets, lang)})`
+      : `${formatCount(data[key], lang)} 件（${formatShare(data[key] / data.tickets, lang)}）`;
   return (
     <aside
       className="data-notes"
@@ -66,11 +73,13 @@ export function DataQualityNotes() {
       <ul>
         {shown.map((note) => (
           <li key={note.key}>
-            <Link href={`/tickets?${filterQuery}${filterQuery ? '&' : ''}flag=${note.flag}`}>
-              {lang === 'en'
-                ? `${formatCount(data[note.key], lang)} ${data[note.key] === 1 ? 'ticket' : 'tickets'} (${formatShare(data[note.key] / data.tickets, lang)})`
-                : `${formatCount(data[note.key], lang)} 件（${formatShare(data[note.key] / data.tickets, lang)}）`}
-            </Link>{' '}
+            {canDrill ? (
+              <Link href={`/tickets?${filterQuery}${filterQuery ? '&' : ''}flag=${note.flag}`}>
+                {label(note.key)}
+              </Link>
+            ) : (
+              label(note.key)
+            )}{' '}
             {t(note.text)}
           </li>
         ))}

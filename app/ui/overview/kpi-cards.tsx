@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { KPI_IDS, KPIS, type KpiId } from '@/lib/sql/kpis';
 import { overviewQueries } from '../data/overview-queries';
+import { useDashboard } from '../filters/dashboard-context';
 import { useDashboardFilters } from '../filters/use-dashboard-filters';
 import {
   formatCount,
@@ -55,6 +56,9 @@ function formatChange(
 export function KpiCards() {
   const { filters, filterQuery } = useDashboardFilters();
   const { lang, t } = useText();
+  const { pages } = useDashboard();
+  // Readers without ticket access get the numbers without the drill into their tickets.
+  const canDrill = (pages as string[]).includes('/tickets');
   const query = useQuery(overviewQueries.kpis(filters));
   if (query.isPending) return <Loading height={180} />;
   if (query.isError) return <ErrorNotice error={query.error} height={180} />;
@@ -73,13 +77,17 @@ export function KpiCards() {
         return (
           <article key={id} className="kpi-card" data-kpi={id} data-value={current[id] ?? ''}>
             <h3>{t(definition.name)}</h3>
-            <Link
-              className="kpi-value"
-              href={drill}
-              title={t({ zh: '查看这些诉求', en: 'See these tickets' })}
-            >
-              {formatValue(id, current[id], lang)}
-            </Link>
+            {canDrill ? (
+              <Link
+                className="kpi-value"
+                href={drill}
+                title={t({ zh: '查看这些诉求', en: 'See these tickets' })}
+              >
+                {formatValue(id, current[id], lang)}
+              </Link>
+            ) : (
+              <span className="kpi-value">{formatValue(id, current[id], lang)}</span>
+            )}
             <dl className="kpi-changes">
               <div className={`change ${mom.tone}`} title={previousLabel}>
                 <dt>{t({ zh: '环比', en: 'vs prev.' })}</dt>

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureFirstAdmin } from '../../../lib/auth/first-admin';
+import { loadAuthSettings } from '../../../lib/auth/settings';
 import { loadConfig } from '../../../lib/config';
 import { openWarehouse, queryRows } from '../../../lib/db/connection';
 import { builtInLayouts } from '../../load/layouts';
@@ -33,11 +35,27 @@ async function ticketCount(databasePath: string): Promise<number> {
   }
 }
 
+/** A new installation has no accounts: the demo creates the administrator and says how to sign in. */
+async function firstAdmin(): Promise<void> {
+  const created = await ensureFirstAdmin(loadAuthSettings().accountsPath);
+  if (!created) return;
+  process.stdout.write(
+    [
+      '',
+      `  Sign in as "${created.username}" with the password ${created.password}`,
+      `  (kept in ${created.file}; change it with "npm run users -- passwd ${created.username}", then delete the file)`,
+      '',
+      '',
+    ].join('\n'),
+  );
+}
+
 /** Builds the sample-city warehouse from the committed data-samples/, unless it is already there. */
 export async function demoCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, { db: { type: 'string' }, force: { type: 'boolean' } });
   const config = loadConfig();
   const databasePath = path.resolve(values.db ?? config.databasePath);
+  await firstAdmin();
   const existing = await ticketCount(databasePath);
   if (existing > 0 && !values.force) {
     process.stdout.write(

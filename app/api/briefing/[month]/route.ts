@@ -1,3 +1,9 @@
+import { SIGN_IN_REQUIRED } from '@/lib/auth/access';
+import { recordAudit } from '@/lib/auth/audit';
+import { pageRefusal } from '@/lib/auth/page-access';
+import { exportLimiter } from '@/lib/auth/rate-limit';
+import { cookieValue, SESSION_COOKIE, viewerFromRequest } from '@/lib/auth/session';
+import { loadAuthSettings } from '@/lib/auth/settings';
 import { printPdf, withChromium } from '@/lib/briefing/chromium';
 import { fetchBriefing } from '@/lib/briefing/fetch-briefing';
 import { briefingFileName, briefingWordFile, generatedAtText } from '@/lib/briefing/files';
@@ -27,6 +33,12 @@ export async function GET(
   request: Request,
   context: { params: Promise<{ month: string }> },
 ): Promise<Response> {
+  const viewer = await viewerFromRequest(request);
+  if (!viewer) return problem(401, SIGN_IN_REQUIRED);
+  const refusal = pageRefusal(viewer, '/briefing');
+  if (refusal) return problem(403, refusal);
+  const wait = exportLimiter.take(viewer.username);
+  if (wait !== null) return problem(429, `too many exports: try again in ${wait} s (导出过于频繁)`);
   const { month } = await context.params;
   const url = new URL(request.url);
   const format = url.searchParams.get('format') ?? 'pdf';
@@ -42,12 +54,22 @@ export async function GET(
     const file =
       format === 'pdf'
         ? await withChromium((browser) =>
-            printPdf(browser, { url: `${url.origin}/briefing/${month}?lang=${lang}` }),
+            printPdf(browser, {
+              url: `${url.origin}/briefing/${month}?lang=${lang}`,
+              session: {
+                name: SESSION_COOKIE,
+                value: cookieValue(request.headers.get('cookie'), SESSION_COOKIE) ?? '',
+              },
+            }),
           )
         : await withChromium((browser) =>
             briefingWordFile(browser, result.model, lang as Lang, generatedAtText(loadConfig().timeZone)),
           );
     const name = briefingFileName(month, lang as Lang, format);
+    await recordAudit(loadAuthSettings().auditPath, viewer, 'briefing.exported', url.pathname, {
+      query: url.searchParams.toString(),
+      status: 200,
+    });
     return new Response(new Uint8Array(file), {
       headers: {
         'content-type': TYPES[format],

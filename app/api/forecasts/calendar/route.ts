@@ -12,6 +12,8 @@ export const dynamic = 'force-dynamic';
  * headers in `lang`.
  */
 export const GET = dashboardRoute(
+  { reveals: 'aggregates', honours: ['region'] },
+
   {
     months: z.coerce.number().int().min(1).max(3).default(3),
     format: z.enum(['json', ...CALENDAR_EXPORT_FORMATS]).default('json'),

@@ -4,7 +4,7 @@ import { dashboardRoute } from '../../_lib/route';
 export const dynamic = 'force-dynamic';
 
 /** District and street boundaries (GeoJSON FeatureCollection, WGS-84); the filters are validated but unused. */
-export const GET = dashboardRoute({}, async () => ({
+export const GET = dashboardRoute({ reveals: 'aggregates', honours: ['region', 'dept'] }, {}, async () => ({
   json: await fetchBoundaries(),
   headers: { 'cache-control': 'private, max-age=3600' },
 }));

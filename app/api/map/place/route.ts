@@ -1,3 +1,4 @@
+import { canReadTickets } from '@/lib/auth/roles';
 import { fetchPlaceSummary } from '@/lib/queries/map-place';
 import { dashboardRoute } from '../../_lib/route';
 
@@ -5,6 +6,16 @@ export const dynamic = 'force-dynamic';
 
 /**
  * The side panel of a clicked place (PlaceSummary): a hexagon through `cell`, a district or street through
- * `region`, with every other filter applied.
+ * `region`, with every other filter. Readers without ticket access get the figures without the recent appeals.
  */
-export const GET = dashboardRoute({}, async ({ filters }) => ({ json: await fetchPlaceSummary(filters) }));
+export const GET = dashboardRoute(
+  { reveals: 'aggregates', honours: ['region', 'dept'] },
+  {},
+  async ({ filters, viewer }) => {
+    const summary = await fetchPlaceSummary(filters);
+    return {
+      json: canReadTickets(viewer) ? summary : { ...summary, recent: [] },
+      smallCounts: ['tickets'],
+    };
+  },
+);

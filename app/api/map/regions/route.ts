@@ -4,4 +4,8 @@ import { dashboardRoute } from '../../_lib/route';
 export const dynamic = 'force-dynamic';
 
 /** The choropleth (MapRegions): appeals per region at the finest level with boundaries, raw and per 10,000. */
-export const GET = dashboardRoute({}, async ({ filters }) => ({ json: await fetchMapRegions(filters) }));
+export const GET = dashboardRoute(
+  { reveals: 'aggregates', honours: ['region', 'dept'] },
+  {},
+  async ({ filters }) => ({ json: await fetchMapRegions(filters), smallCounts: ['tickets'] }),
+);

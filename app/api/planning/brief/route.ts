@@ -13,6 +13,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * (default) or en. Candidates of every kind can be exported, so kinds default to all of them here.
  */
 export const GET = dashboardRoute(
+  { reveals: 'tickets', honours: ['region', 'dept'], audit: 'view' },
+
   { ...PLANNING_VIEW, ...EVIDENCE_VIEW, lang: z.enum(['zh', 'en']).optional() },
   async ({ filters, view }) => {
     const { kinds, weights } = planningOptions(view);

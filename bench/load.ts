@@ -1,0 +1,179 @@
+/**
+ * Load benchmark (issue 11): many readers on the overview and map APIs of the 10-million-ticket warehouse while an
+ * ETL load of 100,000 tickets runs into the same warehouse, all on loopback through `next start`. Reports
+ * throughput, p50/p95/p99 latency, errors by status, how long the load took, and whether its rows are visible
+ * through the API afterwards. Prints one JSON line.
+ *
+ *   npm run bench:load -- [--rows 10000000] [--connections 50] [--seconds 60] [--load-rows 100000] [--shared 0.5]
+ *
+ * Each reader sends its next request as soon as the last is answered (no think time), which is harsher than people.
+ * `--shared` is the share of requests that are the views as everyone opens them (this month, city-wide); the rest
+ * carry random filters (bench/support/api-requests.ts), as analysts set them.
+ * The warehouse is a copy of bench:api's (tmp/bench-api, built on first use, about five minutes), so loading into
+ * it leaves bench:api's file as it was. The load runs without the derived analytics (--no-analytics): on 10M
+ * tickets they take longer than the minute measured here; bench:etl -- --analytics times them.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Filters } from '../lib/filters/filters';
+import type { FilterOptions } from '../lib/queries/filter-options';
+import { buildDashboard, startDashboard } from '../tests/support/next-server';
+import { randomFilters, requestKinds } from './support/api-requests';
+import { scaledWarehouse } from './support/scaled-warehouse';
+import { writeBenchWorkorders } from './support/workorder-csv';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '10000000' },
+    connections: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '60' },
+    'load-rows': { type: 'string', default: '100000' },
+    'load-after': { type: 'string', default: '5' },
+    seed: { type: 'string', default: '7' },
+    shared: { type: 'string', default: '0.5' },
+  },
+});
+/** The share of requests that open a view as it opens for everyone (this month, city-wide); the rest are random. */
+const shared = Number(values.shared);
+const connections = Number(values.connections);
+const seconds = Number(values.seconds);
+const loadRows = Number(values['load-rows']);
+
+const dir = path.resolve('tmp/bench-load');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const source = await scaledWarehouse(path.resolve('tmp/bench-api'), Number(values.rows));
+const databasePath = path.join(dir, 'warehouse.duckdb');
+copyFileSync(source, databasePath);
+const csv = path.join(dir, `workorders-${loadRows}.csv`);
+await writeBenchWorkorders(csv, loadRows);
+
+const env = {
+  HOTLINE_DB: databasePath,
+  HOTLINE_TZ: 'Asia/Shanghai',
+  HOTLINE_SECRET_FILE: path.join(dir, 'secret'),
+};
+await buildDashboard();
+const server = await startDashboard(env);
+
+// The map box of the sample city, and the zooms a reader moves through.
+const CITY_BOX = '103.6,27.8,105.4,29.3';
+const ZOOMS = [9, 10, 11, 12, 13];
+const ALL_TIME = 'from=2010-01-01&to=2029-12-31';
+
+let state = 1;
+const random = () => {
+  state = (state * 48271 + Number(values.seed)) % 2147483647;
+  return state / 2147483647;
+};
+
+const options = (await (await server.fetch(`${server.url}/api/filter-options`)).json()) as FilterOptions;
+const overview = requestKinds().filter((k) => k.view === 'overview');
+const query = (filters: Filters) =>
+  new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
+
+/**
+ * A request a reader of the overview or the map makes: the overview's five, or a map layer at some zoom. A share
+ * `--shared` of them are the views as they open (no filter: the latest month, city-wide), the rest random filters.
+ */
+function nextUrl(): string {
+  const filters = random() < shared ? ({} as Filters) : randomFilters(options, random);
+  if (random() < 0.6) return overview[Math.floor(random() * overview.length)]!.url(filters);
+  const zoom = Object.keys(filters).length === 0 ? 9 : ZOOMS[Math.floor(random() * ZOOMS.length)];
+  const layer = ['hexagons', 'heat', 'regions'][Math.floor(random() * 3)];
+  return layer === 'regions'
+    ? `/api/map/regions?${query(filters)}`
+    : `/api/map/${layer}?${query(filters)}&bbox=${CITY_BOX}&zoom=${zoom}`;
+}
+
+async function totalAppeals(): Promise<number> {
+  const response = await server.fetch(`${server.url}/api/kpis?${ALL_TIME}`);
+  if (!response.ok) throw new Error(`/api/kpis answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { current: { appeals: number } }).current.appeals;
+}
+
+const before = await totalAppeals();
+const latencies: number[] = [];
+const errors: Record<string, number> = {};
+let loadChild: ChildProcess | null = null;
+let loadSeconds: number | null = null;
+let loadExit: number | null = null;
+let loadOutput = '';
+const loadDone = new Promise<void>((resolve) => {
+  setTimeout(() => {
+    const started = performance.now();
+    loadChild = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'etl/cli/main.ts', 'load', csv, '--db', databasePath, '--no-analytics'],
+      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    loadChild.stdout?.on('data', (d) => {
+      loadOutput += d;
+    });
+    loadChild.stderr?.on('data', (d) => {
+      loadOutput += d;
+    });
+    loadChild.on('exit', (code) => {
+      loadSeconds = (performance.now() - started) / 1000;
+      loadExit = code;
+      resolve();
+    });
+  }, Number(values['load-after']) * 1000);
+});
+
+const deadline = performance.now() + seconds * 1000;
+async function reader(): Promise<void> {
+  while (performance.now() < deadline) {
+    const url = `${server.url}${nextUrl()}`;
+    const started = performance.now();
+    try {
+      const response = await server.fetch(url);
+      await response.arrayBuffer();
+      latencies.push(performance.now() - started);
+      if (!response.ok) errors[String(response.status)] = (errors[String(response.status)] ?? 0) + 1;
+    } catch (error) {
+      latencies.push(performance.now() - started);
+      const key = (error as Error).name;
+      errors[key] = (errors[key] ?? 0) + 1;
+    }
+  }
+}
+const readStarted = performance.now();
+await Promise.all(Array.from({ length: connections }, reader));
+const readSeconds = (performance.now() - readStarted) / 1000;
+const loadFinishedDuringReads = loadSeconds !== null;
+await loadDone;
+// The dashboard checks for a newly published file at most once a second.
+await new Promise((resolve) => setTimeout(resolve, 1500));
+const after = await totalAppeals();
+const loaded = Number(/loaded (\d+)/.exec(loadOutput.replace(/,/g, ''))?.[1] ?? Number.NaN);
+await server.stop();
+
+latencies.sort((a, b) => a - b);
+const pct = (p: number) =>
+  Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]! * 10) / 10;
+console.log(
+  JSON.stringify({
+    rows: Number(values.rows),
+    connections,
+    shared,
+    seconds: Math.round(readSeconds * 10) / 10,
+    requests: latencies.length,
+    throughput: Math.round((latencies.length / readSeconds) * 10) / 10,
+    p50: pct(0.5),
+    p95: pct(0.95),
+    p99: pct(0.99),
+    max: Math.round(latencies.at(-1)! * 10) / 10,
+    errors,
+    load: {
+      rows: loadRows,
+      seconds: loadSeconds,
+      exit: loadExit,
+      finishedDuringReads: loadFinishedDuringReads,
+    },
+    visible: { before, after, loaded, ok: after - before === loaded },
+  }),
+);
+if (loadExit !== 0) process.stderr.write(loadOutput.slice(-3000));

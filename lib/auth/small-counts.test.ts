@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { SUPPRESSED, suppressSmallCounts } from './small-counts';
+
+describe('suppressSmallCounts', () => {
+  it('hides counts of one and two under the named keys, at any depth, and nothing else', () => {
+    const answer = {
+      appeals: 2,
+      resolvedRate: 0.5,
+      rows: [
+        { code: '511502', tickets: 1, per10k: 2.4 },
+        { code: '511503', tickets: 3, per10k: 1 },
+        { code: '511504', tickets: 0, per10k: 0 },
+      ],
+      nested: { deeper: [{ overdueCount: 2 }] },
+    };
+    expect(suppressSmallCounts(answer, new Set(['appeals', 'tickets', 'overdueCount']))).toEqual({
+      appeals: SUPPRESSED,
+      resolvedRate: 0.5,
+      rows: [
+        { code: '511502', tickets: SUPPRESSED, per10k: 2.4 },
+        { code: '511503', tickets: 3, per10k: 1 },
+        { code: '511504', tickets: 0, per10k: 0 },
+      ],
+      nested: { deeper: [{ overdueCount: SUPPRESSED }] },
+    });
+    expect(SUPPRESSED).toBe('<3');
+  });
+});
