@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DeploymentConfig } from '../../lib/config';
 import { classifyStep } from './classify';
 import { forecastsStep } from './forecasts';
+import { handlingStep } from './handling';
 import { hotspotsStep } from './hotspots';
 import { recurringStep } from './recurring';
 import { termsStep } from './terms';
@@ -37,6 +38,7 @@ export const ANALYTICS_STEPS: AnalyticsStep[] = [
   hotspotsStep,
   termsStep,
   recurringStep,
+  handlingStep,
 ];
 
 /** Which steps to run: all (true), none (false), or the named ones. */

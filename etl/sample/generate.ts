@@ -5,6 +5,7 @@ import { backgroundDay, type CityContext, intensity, stormMultiplier } from './b
 import { planDefects } from './defect-plan';
 import { loadDistrictAreas } from './district-areas';
 import { buildGroundTruth, type GroundTruth } from './ground-truth';
+import { type HandlingQualityPlants, plantHandlingQuality } from './handling-quality';
 import type { SampleChannel, SampleTicket } from './model';
 import { plantPii } from './pii';
 import { buildTownPlaces } from './places';
@@ -98,6 +99,10 @@ export async function generateSample(opts: SampleOptions): Promise<SampleResult>
   const ordinals: Record<SampleChannel, number> = { hotline: 0, web: 0, app: 0 };
   const dayRng = rng.fork('days');
   const plantRng = rng.fork('planted');
+  // Forked last, so that the streams above (and every file they drive) are as they were before this signal.
+  const handlingRng = rng.fork('handling-quality');
+  const handlingPlants: HandlingQualityPlants = { bounced: [], fastClosed: [], reopens: [] };
+  const reopens = new Map<string, SampleTicket[]>();
 
   for (let i = 0; i < days; i++) {
     const dayMs = fromMs + i * DAY_MS;
@@ -113,6 +118,9 @@ export async function generateSample(opts: SampleOptions): Promise<SampleResult>
       plantedTickets.set(spec.planted!, [...(plantedTickets.get(spec.planted!) ?? []), t]);
       tickets.push(t);
     }
+    plantHandlingQuality(tickets, reopens, handlingPlants, ctx.cut, handlingRng);
+    tickets.push(...(reopens.get(iso) ?? []));
+    reopens.delete(iso);
     tickets.sort((a, b) => a.received - b.received);
     const seq: Record<SampleChannel, number> = { hotline: 0, web: 0, app: 0 };
     const compact = compactDate(dayMs);
@@ -129,6 +137,7 @@ export async function generateSample(opts: SampleOptions): Promise<SampleResult>
     opts,
     plan,
     plantedTickets,
+    handlingPlants,
     stats,
     files,
     defects: writers.defects,

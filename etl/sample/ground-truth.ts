@@ -2,6 +2,7 @@ import { springFestivalDate } from '../../lib/calendar/china-holidays';
 import { categoryByCode } from '../../lib/taxonomy';
 import type { SampleOptions } from './generate';
 import { LATE_DEPARTMENT } from './handling';
+import { BOUNCE_PAIR, FAST_CLOSER, type HandlingQualityPlants } from './handling-quality';
 import type { SampleTicket } from './model';
 import type { SignalPlan, SignalSite } from './signals';
 import type { SampleStats } from './stats';
@@ -13,6 +14,7 @@ export interface GroundTruthInput {
   opts: SampleOptions;
   plan: SignalPlan;
   plantedTickets: Map<string, SampleTicket[]>;
+  handlingPlants: HandlingQualityPlants;
   stats: SampleStats;
   files: ChannelFiles[];
   defects: DefectRecord[];
@@ -145,6 +147,32 @@ export function buildGroundTruth(input: GroundTruthInput) {
       fields: { hotline: '诉求内容', web: '留言详情', app: 'description' },
       phoneTicketIds: input.pii.phone,
       idNumberTicketIds: input.pii.idNumber,
+    },
+    handlingQuality: {
+      bouncePair: {
+        categoryCode: BOUNCE_PAIR.categoryCode,
+        units: BOUNCE_PAIR.units,
+        note: 'hotline tickets of the category re-dispatched 2–4 times and returned, lead one unit of the pair and co-handling the other',
+        ticketIds: ids(input.handlingPlants.bounced),
+      },
+      fastCloser: {
+        department: FAST_CLOSER.department,
+        note: 'closed 3–25 minutes after dispatch as resolved; most reopened by the same caller at the same place on the same category 4–25 days later',
+        fastClosedTicketIds: ids(input.handlingPlants.fastClosed),
+        reopens: input.handlingPlants.reopens.map((r) => ({
+          closedTicketId: r.closed.sourceId,
+          reopenTicketId: r.reopen.sourceId,
+        })),
+      },
+      knownUnits: {
+        note: 'every ticket names the unit that finally handled it (承办单位 / 办理单位 / agency_responsible); these categories always go to one utility',
+        byCategory: {
+          '1001': '宜宾市清源水务集团',
+          '1003': '国网宜宾供电公司',
+          '1004': '国网宜宾供电公司',
+          '1005': '宜宾市天然气公司',
+        },
+      },
     },
     defects: {
       counts: {

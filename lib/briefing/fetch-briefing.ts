@@ -7,6 +7,7 @@ import { fetchDataSpan } from '../queries/data-span';
 import { fetchDepartmentScorecard } from '../queries/department-scorecard';
 import { fetchDistrictRanking } from '../queries/district-ranking';
 import { calendarBuilt, fetchProactiveCalendar } from '../queries/forecast-calendar';
+import { fetchBriefingHandlingQuality } from '../queries/handling-briefing';
 import { fetchBoundaries } from '../queries/map-boundaries';
 import { fetchOverviewKpis } from '../queries/overview-kpis';
 import { fetchPeriodMeasures } from '../queries/period-measures';
@@ -43,6 +44,7 @@ export async function fetchBriefing(month: BriefingMonth): Promise<BriefingResul
       fetchOutlook(month, span.lastDay),
       fetchBoundaries(),
     ]);
+  const quality = await fetchBriefingHandlingQuality(filters);
   if (overview.kpis.current.appeals === 0) return { kind: 'no_data', month, span };
   const located = districts.filter((d) => d.code !== null);
   const model: BriefingModel = {
@@ -71,6 +73,7 @@ export async function fetchBriefing(month: BriefingMonth): Promise<BriefingResul
     handling: {
       ranked: scorecard.rows.filter((r) => r.rank !== null),
       unranked: scorecard.rows.filter((r) => r.rank === null).length,
+      quality,
     },
     repeats: { byCategory: repeatCategories, places: places.rows, placesTotal: places.total },
     outlook,

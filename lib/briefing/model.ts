@@ -6,6 +6,7 @@ import type { DataSpan } from '../queries/data-span';
 import type { DepartmentScorecardRow } from '../queries/department-scorecard';
 import type { DistrictRankingRow } from '../queries/district-ranking';
 import type { ProactiveCalendarRow } from '../queries/forecast-calendar';
+import type { BriefingHandlingQuality } from '../queries/handling-briefing';
 import type { BoundaryFeature } from '../queries/map-boundaries';
 import type { OverviewKpis } from '../queries/overview-kpis';
 import type { VolumeTrendPoint } from '../queries/volume-trend';
@@ -86,6 +87,8 @@ export interface BriefingHandling {
   ranked: DepartmentScorecardRow[];
   /** How many departments handled tickets but had too few to rank. */
   unranked: number;
+  /** The worst bounce pairs and the units with most reopened closures; null before the handling step has run. */
+  quality: BriefingHandlingQuality | null;
 }
 
 export interface BriefingRepeats {

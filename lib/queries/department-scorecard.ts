@@ -2,6 +2,7 @@ import type { Filters } from '../filters/filters';
 import { type DateRange, previousPeriod, rangeOf } from '../filters/periods';
 import type { Text } from '../i18n/codes';
 import { quantileFromBuckets } from '../sql/handling-time';
+import { type ClosureQuality, fetchClosureQualityByUnit } from './handling-units';
 import { fetchPeriodMeasures, kpiValues, type PeriodMeasures } from './period-measures';
 
 /**
@@ -70,6 +71,8 @@ export interface DepartmentScorecardRow {
   /** 1 = best; null when the department has too few tickets to rank. */
   rank: number | null;
   previousRank: number | null;
+  /** Whether its closures hold, in the current range (docs/handling.md); null before the handling step has run. */
+  closureQuality: ClosureQuality | null;
 }
 
 export interface DepartmentScorecard {
@@ -145,6 +148,7 @@ export async function fetchDepartmentScorecard(filters: Filters): Promise<Depart
   const measures = await fetchPeriodMeasures(allDepartments, ranges, 'department');
   const now = scorePeriod(measures.current);
   const before = scorePeriod(measures.previous);
+  const closures = await fetchClosureQualityByUnit(allDepartments);
   const rows: DepartmentScorecardRow[] = [];
   for (const [department, figures] of now.figures) {
     if (dept !== undefined && department !== dept) continue;
@@ -157,6 +161,7 @@ export async function fetchDepartmentScorecard(filters: Filters): Promise<Depart
       enoughTickets: figures.tickets >= MIN_RANKED_TICKETS,
       rank: now.ranks.get(department) ?? null,
       previousRank: before.ranks.get(department) ?? null,
+      closureQuality: closures.get(department) ?? null,
     });
   }
   rows.sort(

@@ -16,6 +16,8 @@ export const SCORECARD_SORTS = [
   'satisfactionRate',
   'repeatRate',
   'overdue',
+  'reopenedAfterClosureRate',
+  'fastClosureShare',
 ] as const;
 
 export type ScorecardSort = (typeof SCORECARD_SORTS)[number];
@@ -98,6 +100,26 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
       en: 'Closed after the due time, or still open past it; click the number for the tickets',
     },
     value: (r) => r.current.overdue,
+  },
+  {
+    id: 'reopenedAfterClosureRate',
+    kind: 'share',
+    header: { zh: '办结后重复诉求率', en: 'Reopened after closure' },
+    hint: {
+      zh: '办结（已解决或评价满意）后 30 天内同一来电人或同一地点就同一问题再次诉求的比例（见“办理质量”）',
+      en: 'Closures (resolved or rated satisfied) followed within 30 days by an appeal on the same problem from the same caller or at the same place (see Handling)',
+    },
+    value: (r) => r.closureQuality?.reopenedAfterClosureRate ?? null,
+  },
+  {
+    id: 'fastClosureShare',
+    kind: 'share',
+    header: { zh: '一小时内办结占比', en: 'Closed within the hour' },
+    hint: {
+      zh: '派单后一小时内即办结的工单占已办结工单的比例；得分高而此项也高的部门，可能在快速办结简单件',
+      en: 'Share of closed tickets closed within an hour of dispatch; a high score with a high share may come from closing easy tickets fast',
+    },
+    value: (r) => r.closureQuality?.fastClosureShare ?? null,
   },
 ];
 

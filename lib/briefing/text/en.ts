@@ -309,7 +309,35 @@ function handling(m: BriefingModel): SectionText {
       ', which should be asked to improve.',
     ]);
   }
-  return { id: 'handling', heading: '4. Handling', paragraphs: [sentences] };
+  const quality = handlingQuality(m);
+  return { id: 'handling', heading: '4. Handling', paragraphs: quality ? [sentences, quality] : [sentences] };
+}
+
+/** Handling quality by names only (docs/handling.md): the figures are on the handling-quality view. */
+function handlingQuality(m: BriefingModel): Sentence[] | null {
+  const q = m.handling.quality;
+  if (!q || (q.bouncePairs.length === 0 && q.mostReopened.length === 0)) return null;
+  const out: Sentence[] = [];
+  if (q.bouncePairs.length > 0)
+    out.push([
+      'The units that returned and re-dispatched most tickets between them were ',
+      ...list(
+        q.bouncePairs.map((p) => [
+          name(p.unitA),
+          ' ⇄ ',
+          name(p.unitB),
+          ...(p.category ? [' (', name(categoryName(p.category, L)), ')'] : []),
+        ]),
+      ),
+      '; their responsibilities should be settled in the responsibility list.',
+    ]);
+  if (q.mostReopened.length > 0)
+    out.push([
+      'The units whose closures most often came back from the same caller or place on the same problem were ',
+      ...list(q.mostReopened.map((u) => [name(u.unit)])),
+      '; the quality of their closures should be checked.',
+    ]);
+  return out;
 }
 
 function repeats(m: BriefingModel): SectionText {

@@ -291,7 +291,39 @@ function handling(m: BriefingModel): SectionText {
       '，建议督促整改。',
     ]);
   }
-  return { id: 'handling', heading: '四、办理情况', paragraphs: [paragraph] };
+  const quality = handlingQuality(m);
+  return {
+    id: 'handling',
+    heading: '四、办理情况',
+    paragraphs: quality ? [paragraph, quality] : [paragraph],
+  };
+}
+
+/** Handling quality by names only (docs/handling.md): the figures are on the handling-quality view. */
+function handlingQuality(m: BriefingModel): Sentence[] | null {
+  const q = m.handling.quality;
+  if (!q || (q.bouncePairs.length === 0 && q.mostReopened.length === 0)) return null;
+  const out: Sentence[] = [];
+  if (q.bouncePairs.length > 0)
+    out.push([
+      '本月单位之间退回、反复派单最多的是',
+      ...list(
+        q.bouncePairs.map((p) => [
+          name(p.unitA),
+          '与',
+          name(p.unitB),
+          ...(p.category ? ['（', name(categoryName(p.category, L)), '）'] : []),
+        ]),
+      ),
+      '，建议在权责清单中明确职责边界。',
+    ]);
+  if (q.mostReopened.length > 0)
+    out.push([
+      '办结后又被同一来电人或同一地点就同一问题再次反映最多的单位是',
+      ...list(q.mostReopened.map((u) => [name(u.unit)])),
+      '，建议核查其办结质量。',
+    ]);
+  return out;
 }
 
 function repeats(m: BriefingModel): SectionText {

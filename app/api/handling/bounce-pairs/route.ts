@@ -1,0 +1,14 @@
+import { fetchBouncePairs } from '@/lib/queries/handling-bounces';
+import { dashboardRoute } from '../../_lib/route';
+
+export const dynamic = 'force-dynamic';
+
+/** The pairs of units that bounce tickets between each other most (BouncePair[]) under the filters. */
+export const GET = dashboardRoute(
+  { reveals: 'aggregates', honours: ['region', 'dept'] },
+  {},
+  async ({ filters }) => ({
+    json: await fetchBouncePairs(filters),
+    smallCounts: ['bouncedTickets', 'escalated', 'tickets'],
+  }),
+);
