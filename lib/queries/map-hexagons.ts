@@ -74,7 +74,7 @@ export function hexagonSource(filters: Filters, resolution: 6 | 8 | 10): 'daily_
   return resolution !== 10 && cellRollupAnswers(filters) ? 'daily_cells' : 'tickets';
 }
 
-function cellRollupAnswers(filters: Filters): boolean {
+export function cellRollupAnswers(filters: Filters): boolean {
   return (
     !filters.cell &&
     !filters.q &&
@@ -102,7 +102,7 @@ function cellRollupQuery(filters: Filters, bbox: Bbox, column: 'h3_r6' | 'h3_r8'
 /** Warehouses built before the cell rollup existed answer from tickets until their next load or analyse. */
 const cellRollupByGeneration = new Map<number, boolean>();
 
-async function hasCellRollup(lease: Lease): Promise<boolean> {
+export async function hasCellRollup(lease: Lease): Promise<boolean> {
   const known = cellRollupByGeneration.get(lease.generation);
   if (known !== undefined) return known;
   const [row] = await queryRows<{ n: number }>(
