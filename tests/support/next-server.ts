@@ -133,7 +133,10 @@ export async function startDashboard(
       await context.addCookies([{ name: name as string, value: value.join('='), url }]);
       const page = await context.newPage();
       // Closing the page closes its context too, as browser.newPage() pages do.
-      page.once('close', () => void context.close());
+      // (After the browser itself has closed there is nothing left to close.)
+      page.once('close', () => {
+        context.close().catch(() => undefined);
+      });
       return page;
     },
     fetch: (target, init = {}) => {
