@@ -46,7 +46,9 @@ export async function writeBriefing(options: {
   if (result.kind === 'no_data') throw new BriefingNoDataError(result, options.lang);
   const { model } = result;
   const generatedAt = generatedAtText(loadConfig().timeZone);
-  const html = briefingHtml(model, options.lang, generatedAt);
+  // Exact counts: the command is run by the operator, who holds the warehouse (docs/briefing.md, small counts).
+  const counts = 'exact';
+  const html = briefingHtml(model, options.lang, counts, generatedAt);
   mkdirSync(options.out, { recursive: true });
   const files = {
     pdf: path.join(options.out, briefingFileName(month, options.lang, 'pdf')),
@@ -55,7 +57,7 @@ export async function writeBriefing(options: {
   return withChromium(async (browser) => {
     const pdf = await printPdf(browser, { html });
     writeFileSync(files.pdf, pdf);
-    writeFileSync(files.docx, await briefingWordFile(browser, model, options.lang, generatedAt));
+    writeFileSync(files.docx, await briefingWordFile(browser, model, options.lang, counts, generatedAt));
     const pages = pdfPageCount(pdf);
     const written: WrittenBriefing = { month, lang: options.lang, ...files, pages };
     if (options.png) written.png = pdfPagesToPng(path.resolve(files.pdf));

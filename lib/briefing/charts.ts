@@ -3,10 +3,11 @@ import { CURRENT_COLOUR, RISE_COLOUR } from '../charts/palette';
 import { rankedBarOption } from '../charts/ranked-bar-option';
 import { volumeTrendOption } from '../charts/volume-trend-option';
 import type { Lang } from '../i18n/codes';
-import { CHART_FONT, formatCount, formatMonth, formatPercent } from './format';
+import { CHART_FONT, formatMonth, risingChangeText, ticketCountText } from './format';
 import { hotspotMapSvg } from './map-svg';
 import type { BriefingModel } from './model';
 import { shiftMonth } from './month';
+import { isWithheld, type SmallCounts } from './small-counts';
 import { categoryName } from './text/names';
 
 /** A chart of the briefing as SVG text, with the size it was drawn at (the Word file places it at that ratio). */
@@ -60,8 +61,11 @@ export function renderChartSvg(option: echarts.EChartsOption, width: number, hei
   }
 }
 
-/** The three ECharts charts of a briefing: twelve months of appeals, the rising categories, the districts. */
-export function briefingCharts(model: BriefingModel, lang: Lang): BriefingChart[] {
+/**
+ * The three ECharts charts of a briefing (twelve months of appeals, the rising categories, the districts) and the
+ * map, with ticket counts in labels as the reader may see them; a withheld month of the trend is a gap.
+ */
+export function briefingCharts(model: BriefingModel, lang: Lang, counts: SmallCounts): BriefingChart[] {
   const en = lang === 'en';
   const charts: BriefingChart[] = [];
   const volume = volumeTrendOption(model.overview.trend, {
@@ -78,6 +82,7 @@ export function briefingCharts(model: BriefingModel, lang: Lang): BriefingChart[
         ? null
         : (series[1]?.data[i] ?? null),
     );
+  for (const s of series) s.data = s.data.map((v) => (v !== null && isWithheld(v, counts) ? null : v));
   charts.push({
     id: 'volume',
     title: en ? 'Appeals per month, last twelve months' : '近十二个月受理诉求量',
@@ -92,12 +97,7 @@ export function briefingCharts(model: BriefingModel, lang: Lang): BriefingChart[
         key: r.l2,
         name: categoryName({ code: r.l2, zh: r.l2Zh, en: r.l2En }, lang),
         value: r.change,
-        note:
-          r.changeRate === null
-            ? `+${formatCount(r.change, lang)}`
-            : en
-              ? `+${formatCount(r.change, lang)} (+${formatPercent(r.changeRate, lang)})`
-              : `+${formatCount(r.change, lang)}（+${formatPercent(r.changeRate, lang)}）`,
+        note: risingChangeText(r, lang, counts, en ? 'ascii' : 'cjk'),
       })),
       { colour: RISE_COLOUR, valueName: en ? 'More than the month before' : '比上月增加' },
     );
@@ -117,7 +117,7 @@ export function briefingCharts(model: BriefingModel, lang: Lang): BriefingChart[
         key: d.code,
         name: d.name ?? d.code ?? '',
         value: d.tickets,
-        note: formatCount(d.tickets, lang),
+        note: ticketCountText(d.tickets, lang, counts),
       })),
       { colour: CURRENT_COLOUR, valueName: en ? 'Appeals' : '受理诉求' },
     );
@@ -135,6 +135,7 @@ export function briefingCharts(model: BriefingModel, lang: Lang): BriefingChart[
     appeals: new Map(districts.map((d) => [d.code ?? '', d.tickets])),
     cells: model.districts.hotspots.available ? model.districts.hotspots.cells : [],
     lang,
+    counts,
     width: 500,
   });
   if (map.svg)

@@ -23,8 +23,10 @@ import {
   formatPercent,
   kpiChangeText,
   kpiValueText,
+  ticketCountText,
 } from './format';
 import { BRIEFING_LIMITS, type BriefingModel } from './model';
+import type { SmallCounts } from './small-counts';
 import { paragraphText, type SectionText } from './text/segments';
 
 /** The printable width of an A4 page with 2.5 cm margins, in the 96-dpi pixels docx sizes images in. */
@@ -94,7 +96,13 @@ function image(chart: BriefingChart, png: Buffer | undefined): Paragraph[] {
   ];
 }
 
-function sectionTables(model: BriefingModel, id: SectionText['id'], lang: Lang): Table[] {
+/** The tables of a section, ticket counts written for the reader (`counts`) as on the page. */
+function sectionTables(
+  model: BriefingModel,
+  id: SectionText['id'],
+  lang: Lang,
+  counts: SmallCounts,
+): Table[] {
   const w = words(lang);
   if (id === 'overview') {
     const { current, previous, lastYear } = model.overview.kpis;
@@ -103,9 +111,9 @@ function sectionTables(model: BriefingModel, id: SectionText['id'], lang: Lang):
         w.kpi,
         KPI_IDS.map((k) => [
           KPIS[k].name[lang],
-          kpiValueText(k, current[k], lang),
-          kpiChangeText(k, current[k], previous[k], lang),
-          kpiChangeText(k, current[k], lastYear[k], lang),
+          kpiValueText(k, current[k], lang, counts),
+          kpiChangeText(k, current[k], previous[k], lang, counts),
+          kpiChangeText(k, current[k], lastYear[k], lang, counts),
         ]),
       ),
     ];
@@ -116,7 +124,7 @@ function sectionTables(model: BriefingModel, id: SectionText['id'], lang: Lang):
         w.districts,
         model.districts.ranked.map((d) => [
           d.name ?? d.code ?? '',
-          formatCount(d.tickets, lang),
+          ticketCountText(d.tickets, lang, counts),
           d.population === null ? '—' : formatCount(d.population, lang),
           d.per10k === null ? '—' : formatDecimal(d.per10k, lang),
         ]),
@@ -131,7 +139,7 @@ function sectionTables(model: BriefingModel, id: SectionText['id'], lang: Lang):
         [...ranked.slice(0, shown), ...ranked.slice(-shown)].map((r) => [
           String(r.rank ?? ''),
           r.department,
-          formatCount(r.current.tickets, lang),
+          ticketCountText(r.current.tickets, lang, counts),
           formatDecimal(r.current.score, lang),
           r.current.onTimeRate === null ? '—' : formatPercent(r.current.onTimeRate, lang),
         ]),
@@ -151,7 +159,8 @@ const SECTION_CHARTS: Partial<Record<SectionText['id'], BriefingChart['id'][]>> 
 /**
  * The briefing as a Word file: real headings (Heading 1/2, so Word's navigation pane lists the sections), the
  * generated text as ordinary editable paragraphs, an empty "analyst's notes" paragraph after each section, the
- * tables, and the charts as SVG with PNG fallbacks (`pngs` by chart id, from chartsToPng).
+ * tables, and the charts as SVG with PNG fallbacks (`pngs` by chart id, from chartsToPng). `sections` and `charts`
+ * must have been made for the same reader as `counts` (lib/briefing/small-counts.ts).
  */
 export async function briefingDocx(options: {
   model: BriefingModel;
@@ -159,9 +168,10 @@ export async function briefingDocx(options: {
   charts: BriefingChart[];
   pngs: Map<string, Buffer>;
   lang: Lang;
+  counts: SmallCounts;
   generatedAt: string;
 }): Promise<Buffer> {
-  const { model, sections, charts, pngs, lang } = options;
+  const { model, sections, charts, pngs, lang, counts } = options;
   const w = words(lang);
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, text: w.title }),
@@ -191,7 +201,7 @@ export async function briefingDocx(options: {
       const chart = charts.find((c) => c.id === id);
       if (chart) children.push(...image(chart, pngs.get(id)));
     }
-    children.push(...sectionTables(model, section.id, lang));
+    children.push(...sectionTables(model, section.id, lang, counts));
     children.push(
       new Paragraph({ children: [new TextRun({ text: w.analyst, italics: true, color: '94a3b8' })] }),
     );

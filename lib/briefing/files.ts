@@ -4,18 +4,24 @@ import { briefingCharts } from './charts';
 import { chartsToPng } from './chromium';
 import { briefingDocx } from './docx';
 import type { BriefingModel } from './model';
+import type { SmallCounts } from './small-counts';
 import { briefingText } from './text';
 
-/** The Word file of a briefing: the charts go through Chromium once, as PNG fallbacks beside their SVG. */
+/**
+ * The Word file of a briefing, its ticket counts written for the reader (`counts`, from smallCountsFor): the charts
+ * go through Chromium once, as PNG fallbacks beside their SVG.
+ */
 export async function briefingWordFile(
   browser: Browser,
   model: BriefingModel,
   lang: Lang,
+  counts: SmallCounts,
   generatedAt: string,
 ): Promise<Buffer> {
-  const charts = briefingCharts(model, lang);
+  const charts = briefingCharts(model, lang, counts);
   const pngs = await chartsToPng(browser, charts);
-  return briefingDocx({ model, sections: briefingText(model, lang), charts, pngs, lang, generatedAt });
+  const sections = briefingText(model, lang, counts);
+  return briefingDocx({ model, sections, charts, pngs, lang, counts, generatedAt });
 }
 
 /** The file name of a briefing: 月度分析报告-2025-07.pdf / briefing-2025-07.docx. */

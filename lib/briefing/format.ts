@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/codes';
 import { KPIS, type KpiId } from '../sql/kpis';
+import { isChangeWithheld, isWithheld, type SmallCounts, SUPPRESSED } from './small-counts';
 import type { DateMention, Figure, NameMention } from './text/segments';
 
 /**
@@ -61,7 +62,60 @@ export function formatDay(day: string, lang: Lang): string {
   return lang === 'en' ? `${d} ${formatMonth(day, lang)}` : `${formatMonth(day, lang)}${d}日`;
 }
 
-export const count = (id: string, value: number, lang: Lang): Figure => ({
+/**
+ * A count of tickets (appeals, per channel, category, district or department, overdue, still open, repeats, at a
+ * place) as this reader may see it: one or two read "<3" and carry no value when small counts are suppressed.
+ * Every ticket count of the briefing is written through this or `ticketCountText` (lib/briefing/small-counts.ts).
+ */
+export const ticketCount = (id: string, value: number, lang: Lang, counts: SmallCounts): Figure =>
+  isWithheld(value, counts)
+    ? { kind: 'figure', id, value: null, text: SUPPRESSED }
+    : { kind: 'figure', id, value, text: formatCount(value, lang) };
+
+/** A ticket count in a table cell or a chart label, as `ticketCount` writes it. */
+export function ticketCountText(value: number, lang: Lang, counts: SmallCounts): string {
+  return isWithheld(value, counts) ? SUPPRESSED : formatCount(value, lang);
+}
+
+/**
+ * How many tickets more or fewer than the month before, without a sign; null when either count is withheld from
+ * the reader (the sentence then says only which way it went). A small difference itself reads "<3".
+ */
+export function ticketDifference(
+  id: string,
+  current: number,
+  base: number,
+  lang: Lang,
+  counts: SmallCounts,
+): Figure | null {
+  return isChangeWithheld(current, base, counts)
+    ? null
+    : ticketCount(id, Math.abs(current - base), lang, counts);
+}
+
+/**
+ * A rising category's increase on the month before, as the table and the chart label write it: "+12 (+35.0%)"
+ * ("+12（+35.0%）" in the chart's Chinese); "—" when either month's count is withheld, as the increase and its rate
+ * would give it back.
+ */
+export function risingChangeText(
+  r: { tickets: number; previous: number; change: number; changeRate: number | null },
+  lang: Lang,
+  counts: SmallCounts,
+  brackets: 'ascii' | 'cjk' = 'ascii',
+): string {
+  if (isChangeWithheld(r.tickets, r.previous, counts)) return '—';
+  const change = `+${ticketCountText(r.change, lang, counts)}`;
+  if (r.changeRate === null) return change;
+  const rate = `+${formatPercent(r.changeRate, lang)}`;
+  return brackets === 'cjk' ? `${change}（${rate}）` : `${change} (${rate})`;
+}
+
+/**
+ * A count of something other than tickets (districts, hot cells, departments ranked, places, months) or a
+ * forecast's expected appeals: never suppressed. A count of tickets is a `ticketCount`.
+ */
+export const plainCount = (id: string, value: number, lang: Lang): Figure => ({
   kind: 'figure',
   id,
   value,
@@ -105,21 +159,32 @@ export const day = (value: string, lang: Lang): DateMention => ({
 
 export const name = (text: string): NameMention => ({ kind: 'name', text });
 
-/** A KPI's value in the briefing's tables: percent for rates, hours for times, "—" when there is nothing to count. */
-export function kpiValueText(id: KpiId, value: number | null, lang: Lang): string {
+/**
+ * A KPI's value in the briefing's tables: percent for rates, hours for times, "—" when there is nothing to count;
+ * the count KPIs (appeals, overdue) are ticket counts.
+ */
+export function kpiValueText(id: KpiId, value: number | null, lang: Lang, counts: SmallCounts): string {
   if (value === null) return '—';
   const unit = KPIS[id].unit;
   if (unit === 'share') return formatPercent(value, lang);
   if (unit === 'hours') return `${formatDecimal(value, lang)} ${lang === 'en' ? 'h' : '小时'}`;
-  return formatCount(value, lang);
+  return ticketCountText(value, lang, counts);
 }
 
 /**
  * A KPI's change in the tables, as the overview's cards write it: counts and times in percent, rates in
  * percentage points, signed with + and − (the generated sentences use words instead).
  */
-export function kpiChangeText(id: KpiId, current: number | null, base: number | null, lang: Lang): string {
+export function kpiChangeText(
+  id: KpiId,
+  current: number | null,
+  base: number | null,
+  lang: Lang,
+  counts: SmallCounts,
+): string {
   if (current === null || base === null) return '—';
+  // As on the overview's cards: a withheld count has no change to show (it would give the count back).
+  if (KPIS[id].unit === 'count' && isChangeWithheld(current, base, counts)) return '—';
   const sign = (v: number) => (roundsToZero(v) ? '' : v > 0 ? '+' : '−');
   if (KPIS[id].unit === 'share') {
     const change = current - base;

@@ -3,7 +3,8 @@ import { colourFor, MAP_RAMP, quantileBreaks } from '../charts/map-colours';
 import type { Lang } from '../i18n/codes';
 import type { MonthHotspotRow } from '../queries/briefing-hotspots';
 import type { BoundaryFeature } from '../queries/map-boundaries';
-import { CHART_FONT, formatCount } from './format';
+import { CHART_FONT, ticketCountText } from './format';
+import type { SmallCounts } from './small-counts';
 
 type Ring = [number, number][];
 
@@ -43,16 +44,18 @@ const DISTRICT_RAMP = ['#f1f5f9', '#dbeafe', '#bfdbfe', '#93c5fd'];
 /**
  * The briefing's map as self-contained SVG, drawn on the server with no tiles: district boundaries shaded by the
  * month's appeals, the month's hot cells as H3 hexagons coloured by their Gi* z-score, district names and a legend.
- * An equirectangular projection scaled by cos(latitude) is exact enough at a city's size.
+ * An equirectangular projection scaled by cos(latitude) is exact enough at a city's size. The count under a
+ * district's name is a ticket count, written for the reader (`counts`).
  */
 export function hotspotMapSvg(options: {
   districts: BoundaryFeature[];
   appeals: Map<string, number>;
   cells: MonthHotspotRow[];
   lang: Lang;
+  counts: SmallCounts;
   width?: number;
 }): { svg: string; width: number; height: number } {
-  const { districts, appeals, cells, lang } = options;
+  const { districts, appeals, cells, lang, counts } = options;
   const width = options.width ?? 680;
   const polygons = districts.map((f) => ({ feature: f, polygons: polygonsOf(f.geometry) }));
   const points = polygons.flatMap((p) => p.polygons.flatMap((rings) => rings[0] ?? []));
@@ -103,7 +106,7 @@ export function hotspotMapSvg(options: {
       .sort((a, b) => Math.abs(b.area) - Math.abs(a.area))[0];
     if (!largest) return '';
     const count = appeals.get(feature.properties.code);
-    return `<text x="${x(largest.x).toFixed(1)}" y="${y(largest.y).toFixed(1)}" text-anchor="middle" font-size="11" fill="#1e293b" stroke="#ffffff" stroke-width="2.5" paint-order="stroke">${escapeXml(feature.properties.name)}${count ? `<tspan x="${x(largest.x).toFixed(1)}" dy="13" font-size="10" fill="#475569">${formatCount(count, lang)}</tspan>` : ''}</text>`;
+    return `<text x="${x(largest.x).toFixed(1)}" y="${y(largest.y).toFixed(1)}" text-anchor="middle" font-size="11" fill="#1e293b" stroke="#ffffff" stroke-width="2.5" paint-order="stroke">${escapeXml(feature.properties.name)}${count ? `<tspan x="${x(largest.x).toFixed(1)}" dy="13" font-size="10" fill="#475569">${escapeXml(ticketCountText(count, lang, counts))}</tspan>` : ''}</text>`;
   });
   const en = lang === 'en';
   // Two legend lines, so the legend fits however narrow the map is drawn.

@@ -155,7 +155,7 @@ describe('handling quality in the monthly briefing', () => {
     expect(quality.mostReopened[0]!.unit).toBe(truth.handlingQuality.fastCloser.department);
     const [pair] = quality.bouncePairs;
     expect([pair!.unitA, pair!.unitB]).toEqual([...truth.handlingQuality.bouncePair.units].sort());
-    const handling = briefingText(result.model, 'zh').find((s) => s.id === 'handling')!;
+    const handling = briefingText(result.model, 'zh', 'exact').find((s) => s.id === 'handling')!;
     const text = handling.paragraphs.map((p) => paragraphText(p, 'zh')).join('');
     expect(text).toContain(
       `办结后又被同一来电人或同一地点就同一问题再次反映最多的单位是${truth.handlingQuality.fastCloser.department}`,

@@ -44,7 +44,7 @@ function expectedText(id: string, value: number, lang: Lang): string {
 }
 
 function segmentsOf(model: BriefingModel, lang: Lang): Segment[] {
-  return briefingText(model, lang).flatMap((s) => s.paragraphs.flat(2));
+  return briefingText(model, lang, 'exact').flatMap((s) => s.paragraphs.flat(2));
 }
 
 async function okModel(month: string): Promise<BriefingModel> {
@@ -82,7 +82,7 @@ describe.each(['2024-11', '2025-07', '2025-12'])('the briefing of %s', (month) =
   it('opens with the sentence of the issue, in words a leader reads', async () => {
     const model = await okModel(month);
     const expected = await expectedFigures(config, month);
-    const [overview] = briefingText(model, 'zh');
+    const [overview] = briefingText(model, 'zh', 'exact');
     const first = paragraphText(overview?.paragraphs[0]?.slice(0, 1) ?? [], 'zh');
     const appeals = expected.get('appeals') as number;
     const mom = expected.get('appeals.mom');
@@ -91,7 +91,7 @@ describe.each(['2024-11', '2025-07', '2025-12'])('the briefing of %s', (month) =
     );
     if (mom !== undefined && Math.round(Math.abs(mom) * 1000) > 0)
       expect(first).toContain(`环比${mom > 0 ? '上升' : '下降'} ${formatPercent(Math.abs(mom), 'zh')}`);
-    const all = briefingText(model, 'zh')
+    const all = briefingText(model, 'zh', 'exact')
       .flatMap((s) => s.paragraphs.map((p) => paragraphText(p, 'zh')))
       .join('');
     expect(all).not.toMatch(/\+-|-\+|\+−/);
@@ -113,7 +113,7 @@ describe('sections that depend on analytics', () => {
     expect(past.outlook).toMatchObject({ status: 'past_month', nextMonth: '2025-08' });
     const last = await okModel('2025-12');
     expect(last.outlook.status).toBe('ready');
-    const [outlook] = briefingText(past, 'zh').filter((s) => s.id === 'outlook');
+    const [outlook] = briefingText(past, 'zh', 'exact').filter((s) => s.id === 'outlook');
     expect(paragraphText(outlook?.paragraphs[0] ?? [], 'zh')).toContain('预测只对数据截止之后的月份计算');
   });
 });
@@ -141,7 +141,7 @@ describe('the files of npm run briefing', () => {
     // Read back with fflate (the zip library docx itself writes with), not a system unzip a machine may lack.
     const entries = unzipSync(readFileSync(written.docx));
     const xml = strFromU8(entries['word/document.xml'] ?? new Uint8Array());
-    const sections = briefingText(await okModel('2025-07'), 'zh');
+    const sections = briefingText(await okModel('2025-07'), 'zh', 'exact');
     for (const section of sections) {
       // A real Word heading (Heading 1), so the navigation pane lists the sections.
       const paragraph = xml.split('</w:p>').find((p) => p.includes(`>${section.heading}<`));

@@ -1,21 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleExports } from '../../etl/cli/commands/demo';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser';
 import { buildDashboard, type RunningDashboard, startDashboard } from '../support/next-server';
+import { signIn, type TestAccount } from '../support/session';
 import { makeTempDir } from '../support/temp-dir';
 import { load, query, testConfig } from '../support/warehouse';
 
 /**
  * The monthly briefing (月报) on the sample city, through `next start`: the headline numbers against independent SQL
  * on `tickets`, the charts and the map as inline SVG, the month picker, English, the PDF and Word downloads, a
- * month without data, and the print layout (screenshots in tmp/screenshots for a person to look at).
+ * month without data, the print layout (screenshots in tmp/screenshots for a person to look at), and a leader's
+ * briefing with its small counts withheld.
  */
 const tmp = makeTempDir('e2e-briefing');
 const config = testConfig(tmp.dir);
+const env = () => ({ HOTLINE_DB: config.databasePath, HOTLINE_SECRET_FILE: config.secretPath });
 let dashboard: RunningDashboard;
 let browser: Browser;
+let leader: TestAccount;
 
 const MONTH = '2025-07';
 const inMonth = (from: string) =>
@@ -32,10 +39,8 @@ const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`)
 beforeAll(async () => {
   await load(sampleExports(), config, { analytics: ['hotspots'] });
   await buildDashboard();
-  dashboard = await startDashboard({
-    HOTLINE_DB: config.databasePath,
-    HOTLINE_SECRET_FILE: config.secretPath,
-  });
+  dashboard = await startDashboard(env());
+  leader = await signIn('leadership', {}, 'mayor', env());
   browser = await launchBrowser();
 }, 900_000);
 
@@ -155,5 +160,68 @@ describe('briefing', () => {
       '2031年1月（2031-01）没有数据',
     );
     await page.close();
+  });
+
+  it('withholds the small ticket counts of a quiet corner from a leader, in the page, the PDF and the Word file', async () => {
+    // November 2024 of the sample city has appeals that could not be placed in a district: one or two of them.
+    // (July 2025, the month above, has no ticket count of 1 or 2 in its briefing; tests/briefing/small-counts.test.ts
+    // proves every count of every output on a month where all of them are.)
+    const QUIET = '2024-11';
+    const [row] = await query<{ n: number }>(
+      config,
+      `SELECT count(*)::INTEGER AS n FROM tickets WHERE ${inMonth(`${QUIET}-01`)} AND county_code IS NULL`,
+    );
+    const unlocated = row!.n;
+    expect([1, 2]).toContain(unlocated);
+    const exact = await open(`/briefing/${QUIET}?lang=zh`);
+    await expect(figure(exact, 'districts.unlocated').textContent()).resolves.toBe(String(unlocated));
+    await exact.close();
+
+    const context = await browser.newContext({ viewport: { width: 1100, height: 1400 } });
+    const [name, ...value] = leader.cookie.split('=');
+    await context.addCookies([{ name: name as string, value: value.join('='), url: dashboard.url }]);
+    const page = await context.newPage();
+    await page.goto(`${dashboard.url}/briefing/${QUIET}?lang=zh`);
+    const withheld = figure(page, 'districts.unlocated');
+    await expect(withheld.textContent()).resolves.toBe('<3');
+    await expect(withheld.getAttribute('data-value')).resolves.toBeNull();
+    const text = (await page.locator('.briefing-document').textContent()) ?? '';
+    expect(text).toContain('另有 <3 件未能定位到区县。');
+    expect(text).not.toContain(`另有 ${unlocated} 件`);
+    // No ticket count of the page reads 1 or 2 (counts of districts, cells, departments and months may).
+    const ticketFigures = await page
+      .locator('[data-figure]')
+      .evaluateAll((spans) => spans.map((s) => [s.getAttribute('data-figure') ?? '', s.textContent ?? '']));
+    const ticketCount =
+      /^(appeals|channel\.tickets|type\.(known|tickets)|category\.(tickets|previous|change)|rising\.tickets|district\.tickets|districts\.unlocated|overdueCount|stillOpen|repeats\.count|repeatCategory\.repeats|place\.tickets)(:|$)/;
+    const counted = ticketFigures.filter(([id]) => ticketCount.test(id as string));
+    expect(counted.length).toBeGreaterThan(15);
+    expect(counted.filter(([, t]) => t === '1' || t === '2')).toEqual([]);
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, 'briefing-2024-11-leadership.png'),
+      fullPage: true,
+    });
+    await context.close();
+
+    const download = (format: 'pdf' | 'docx') =>
+      fetch(`${dashboard.url}/api/briefing/${QUIET}?format=${format}&lang=zh`, {
+        headers: { cookie: leader.cookie },
+      });
+    const docx = await download('docx');
+    expect(docx.status).toBe(200);
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml'] ?? new Uint8Array(),
+    );
+    expect(xml).toContain('另有 &lt;3 件未能定位到区县。');
+    expect(xml).not.toContain(`另有 ${unlocated} 件`);
+    const pdf = await download('pdf');
+    expect(pdf.status).toBe(200);
+    const file = path.join(tmp.dir, 'leader.pdf');
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    // poppler's pdftotext (.ci/run installs poppler-utils): the printed page is the leader's page.
+    // Spaces and line breaks dropped: a line of the page may break anywhere in the sentence.
+    const printed = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(printed).toContain('另有<3件未能定位到区县。');
+    expect(printed).not.toContain(`另有${unlocated}件`);
   });
 });

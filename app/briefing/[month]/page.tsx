@@ -4,6 +4,7 @@ import { briefingCharts } from '@/lib/briefing/charts';
 import { fetchBriefing } from '@/lib/briefing/fetch-briefing';
 import { generatedAtText } from '@/lib/briefing/files';
 import { isBriefingMonth, monthsWithData } from '@/lib/briefing/month';
+import { smallCountsFor } from '@/lib/briefing/small-counts';
 import { briefingText } from '@/lib/briefing/text';
 import { loadConfig } from '@/lib/config';
 import { fetchDataSpan } from '@/lib/queries/data-span';
@@ -20,7 +21,10 @@ export async function generateMetadata({ params }: { params: Promise<{ month: st
   return { title: `月度分析报告 ${month} · Hotline Atlas` };
 }
 
-/** 月报: the printable briefing of one month, rendered on the server with its charts as inline SVG. */
+/**
+ * 月报: the printable briefing of one month, rendered on the server with its charts as inline SVG. Ticket counts of
+ * one and two read "<3" for readers without ticket access; the PDF is this page printed with the reader's session.
+ */
 export default async function BriefingPage({
   params,
   searchParams,
@@ -28,8 +32,9 @@ export default async function BriefingPage({
   params: Promise<{ month: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { refusal } = await pageViewer('/briefing');
+  const { viewer, refusal } = await pageViewer('/briefing');
   if (refusal) return <NotAllowed reason={refusal} />;
+  const counts = smallCountsFor(viewer);
   const { month } = await params;
   if (!isBriefingMonth(month)) notFound();
   const lang = await briefingLang((await searchParams).lang);
@@ -45,9 +50,10 @@ export default async function BriefingPage({
       {result.kind === 'ok' ? (
         <BriefingDocument
           model={result.model}
-          sections={briefingText(result.model, lang)}
-          charts={briefingCharts(result.model, lang)}
+          sections={briefingText(result.model, lang, counts)}
+          charts={briefingCharts(result.model, lang, counts)}
           lang={lang}
+          counts={counts}
           generatedAt={generatedAtText(loadConfig().timeZone)}
         />
       ) : (

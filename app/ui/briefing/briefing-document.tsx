@@ -3,6 +3,7 @@ import type { BriefingChart } from '@/lib/briefing/charts';
 import { formatDay, formatMonth } from '@/lib/briefing/format';
 import type { BriefingModel, BriefingNoData } from '@/lib/briefing/model';
 import { noDataMessage } from '@/lib/briefing/no-data';
+import type { SmallCounts } from '@/lib/briefing/small-counts';
 import type { BriefingSectionId, SectionText } from '@/lib/briefing/text/segments';
 import type { Lang } from '@/lib/i18n/codes';
 import { label } from './briefing-labels';
@@ -20,15 +21,17 @@ import { GeneratedParagraph } from './briefing-text';
  * The printable briefing: an A4 document of six sections, each opening with its generated sentences, then its
  * chart (server-rendered SVG, inlined) and tables. It uses no hooks and nothing from next/*, so the same component is
  * rendered by the /briefing page and, to static HTML, by the `npm run briefing` command (app/ui/briefing/render-html).
+ * `sections` and `charts` must have been made for the same reader as `counts` (lib/briefing/small-counts.ts).
  */
 export function BriefingDocument(props: {
   model: BriefingModel;
   sections: SectionText[];
   charts: BriefingChart[];
   lang: Lang;
+  counts: SmallCounts;
   generatedAt: string;
 }) {
-  const { model, sections, charts, lang } = props;
+  const { model, sections, charts, lang, counts } = props;
   const chart = (id: BriefingChart['id']) => {
     const c = charts.find((x) => x.id === id);
     if (!c) return null;
@@ -43,24 +46,24 @@ export function BriefingDocument(props: {
   const extras: Record<BriefingSectionId, ReactNode> = {
     overview: (
       <>
-        <KpiTable model={model} lang={lang} />
+        <KpiTable model={model} lang={lang} counts={counts} />
         {chart('volume')}
       </>
     ),
     categories: (
       <>
         {chart('rising')}
-        <RisingTable model={model} lang={lang} />
+        <RisingTable model={model} lang={lang} counts={counts} />
       </>
     ),
     districts: (
       <>
         {chart('map')}
-        <DistrictTable model={model} lang={lang} />
+        <DistrictTable model={model} lang={lang} counts={counts} />
       </>
     ),
-    handling: <DepartmentTable model={model} lang={lang} />,
-    repeats: <PlaceTable model={model} lang={lang} />,
+    handling: <DepartmentTable model={model} lang={lang} counts={counts} />,
+    repeats: <PlaceTable model={model} lang={lang} counts={counts} />,
     outlook: <OutlookTable model={model} lang={lang} />,
   };
   return (

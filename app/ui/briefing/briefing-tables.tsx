@@ -5,8 +5,11 @@ import {
   formatPercent,
   kpiChangeText,
   kpiValueText,
+  risingChangeText,
+  ticketCountText,
 } from '@/lib/briefing/format';
 import { BRIEFING_LIMITS, type BriefingModel } from '@/lib/briefing/model';
+import type { SmallCounts } from '@/lib/briefing/small-counts';
 import { categoryName, outlookRegionName } from '@/lib/briefing/text/names';
 import type { Lang } from '@/lib/i18n/codes';
 import { KPI_IDS, KPIS } from '@/lib/sql/kpis';
@@ -14,7 +17,14 @@ import { label } from './briefing-labels';
 
 const dash = '—';
 
-export function KpiTable({ model, lang }: { model: BriefingModel; lang: Lang }) {
+/** Every table writes its ticket counts for its reader (`counts`): one or two read "<3" when suppressed. */
+interface TableProps {
+  model: BriefingModel;
+  lang: Lang;
+  counts: SmallCounts;
+}
+
+export function KpiTable({ model, lang, counts }: TableProps) {
   const { current, previous, lastYear } = model.overview.kpis;
   return (
     <table className="briefing-table" data-testid="briefing-kpis">
@@ -30,9 +40,9 @@ export function KpiTable({ model, lang }: { model: BriefingModel; lang: Lang }) 
         {KPI_IDS.map((id) => (
           <tr key={id} data-kpi={id}>
             <th scope="row">{KPIS[id].name[lang]}</th>
-            <td className="num">{kpiValueText(id, current[id], lang)}</td>
-            <td className="num">{kpiChangeText(id, current[id], previous[id], lang)}</td>
-            <td className="num">{kpiChangeText(id, current[id], lastYear[id], lang)}</td>
+            <td className="num">{kpiValueText(id, current[id], lang, counts)}</td>
+            <td className="num">{kpiChangeText(id, current[id], previous[id], lang, counts)}</td>
+            <td className="num">{kpiChangeText(id, current[id], lastYear[id], lang, counts)}</td>
           </tr>
         ))}
       </tbody>
@@ -40,7 +50,7 @@ export function KpiTable({ model, lang }: { model: BriefingModel; lang: Lang }) 
   );
 }
 
-export function RisingTable({ model, lang }: { model: BriefingModel; lang: Lang }) {
+export function RisingTable({ model, lang, counts }: TableProps) {
   const rows = model.categories.rising;
   if (rows.length === 0) return null;
   return (
@@ -57,12 +67,9 @@ export function RisingTable({ model, lang }: { model: BriefingModel; lang: Lang 
         {rows.map((r) => (
           <tr key={r.l2}>
             <th scope="row">{categoryName({ code: r.l2, zh: r.l2Zh, en: r.l2En }, lang)}</th>
-            <td className="num">{formatCount(r.tickets, lang)}</td>
-            <td className="num">{formatCount(r.previous, lang)}</td>
-            <td className="num">
-              +{formatCount(r.change, lang)}
-              {r.changeRate === null ? '' : ` (+${formatPercent(r.changeRate, lang)})`}
-            </td>
+            <td className="num">{ticketCountText(r.tickets, lang, counts)}</td>
+            <td className="num">{ticketCountText(r.previous, lang, counts)}</td>
+            <td className="num">{risingChangeText(r, lang, counts)}</td>
           </tr>
         ))}
       </tbody>
@@ -70,7 +77,7 @@ export function RisingTable({ model, lang }: { model: BriefingModel; lang: Lang 
   );
 }
 
-export function DistrictTable({ model, lang }: { model: BriefingModel; lang: Lang }) {
+export function DistrictTable({ model, lang, counts }: TableProps) {
   const appeals = model.overview.kpis.current.appeals ?? 0;
   return (
     <table className="briefing-table" data-testid="briefing-districts">
@@ -87,7 +94,7 @@ export function DistrictTable({ model, lang }: { model: BriefingModel; lang: Lan
         {model.districts.ranked.map((d) => (
           <tr key={d.code}>
             <th scope="row">{d.name ?? d.code}</th>
-            <td className="num">{formatCount(d.tickets, lang)}</td>
+            <td className="num">{ticketCountText(d.tickets, lang, counts)}</td>
             <td className="num">{appeals > 0 ? formatPercent(d.tickets / appeals, lang) : dash}</td>
             <td className="num">{d.population === null ? dash : formatCount(d.population, lang)}</td>
             <td className="num">{d.per10k === null ? dash : formatDecimal(d.per10k, lang)}</td>
@@ -98,7 +105,7 @@ export function DistrictTable({ model, lang }: { model: BriefingModel; lang: Lan
   );
 }
 
-export function DepartmentTable({ model, lang }: { model: BriefingModel; lang: Lang }) {
+export function DepartmentTable({ model, lang, counts }: TableProps) {
   const { ranked } = model.handling;
   if (ranked.length < 2) return null;
   const shown = Math.min(BRIEFING_LIMITS.departments, Math.floor(ranked.length / 2));
@@ -126,7 +133,7 @@ export function DepartmentTable({ model, lang }: { model: BriefingModel; lang: L
             <tr key={r.department}>
               <td className="num">{r.rank}</td>
               <th scope="row">{r.department}</th>
-              <td className="num">{formatCount(r.current.tickets, lang)}</td>
+              <td className="num">{ticketCountText(r.current.tickets, lang, counts)}</td>
               <td className="num">{formatDecimal(r.current.score, lang)}</td>
               <td className="num">
                 {r.current.onTimeRate === null ? dash : formatPercent(r.current.onTimeRate, lang)}
@@ -142,7 +149,7 @@ export function DepartmentTable({ model, lang }: { model: BriefingModel; lang: L
   );
 }
 
-export function PlaceTable({ model, lang }: { model: BriefingModel; lang: Lang }) {
+export function PlaceTable({ model, lang, counts }: TableProps) {
   const { places } = model.repeats;
   if (places.length === 0) return null;
   return (
@@ -165,7 +172,7 @@ export function PlaceTable({ model, lang }: { model: BriefingModel; lang: Lang }
                 ? categoryName({ code: p.categoryCode, zh: p.categoryZh, en: p.categoryEn }, lang)
                 : dash}
             </td>
-            <td className="num">{formatCount(p.tickets, lang)}</td>
+            <td className="num">{ticketCountText(p.tickets, lang, counts)}</td>
             <td className="num">{formatCount(p.earlierMonths, lang)}</td>
           </tr>
         ))}
@@ -174,7 +181,8 @@ export function PlaceTable({ model, lang }: { model: BriefingModel; lang: Lang }
   );
 }
 
-export function OutlookTable({ model, lang }: { model: BriefingModel; lang: Lang }) {
+/** Forecasts (expected appeals, the normal month) are not counts of tickets received: written as they are. */
+export function OutlookTable({ model, lang }: Omit<TableProps, 'counts'>) {
   if (model.outlook.status !== 'ready' || model.outlook.items.length === 0) return null;
   return (
     <table className="briefing-table">

@@ -1,12 +1,15 @@
 import type { Segment, Sentence } from '@/lib/briefing/text/segments';
 import type { Lang } from '@/lib/i18n/codes';
 
-/** One generated sentence; figures are marked so a test (or a reader's stylesheet) can find every number. */
+/**
+ * One generated sentence; figures are marked so a test (or a reader's stylesheet) can find every number. A withheld
+ * count ("<3") has no value, so none is written into the page either.
+ */
 function SegmentView({ segment }: { segment: Segment }) {
   if (typeof segment === 'string') return segment;
   if (segment.kind === 'figure')
     return (
-      <span className="figure" data-figure={segment.id} data-value={segment.value}>
+      <span className="figure" data-figure={segment.id} data-value={segment.value ?? undefined}>
         {segment.text}
       </span>
     );

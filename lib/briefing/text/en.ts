@@ -1,13 +1,36 @@
-import { count, day, decimal, month, name, percent, points, roundsToZero } from '../format';
+import type { RisingCategory } from '../../queries/category-shares';
+import {
+  day,
+  decimal,
+  month,
+  name,
+  percent,
+  plainCount,
+  points,
+  roundsToZero,
+  ticketCount,
+  ticketDifference,
+} from '../format';
 import { BRIEFING_LIMITS, type BriefingModel, STILL_OPEN_NOTE } from '../model';
+import { isChangeWithheld, type SmallCounts } from '../small-counts';
 import { appealTypeName, categoryName, covered, hotspotDistricts, outlookRegionName } from './names';
 import type { SectionText, Segment, Sentence } from './segments';
 
 /** The briefing's generated text in English: the same figures as the Chinese text, in plain sentences. */
 const L = 'en' as const;
 
-function countChange(id: string, current: number, base: number | null, against: Segment): Segment[] {
-  if (base === null || base === 0) return ['with nothing to compare against in ', against];
+/** A ticket count as the reader may see it ("<3 appeals" reads as well as "2 appeals"). */
+const tickets = (id: string, value: number, c: SmallCounts) => ticketCount(id, value, L, c);
+
+function countChange(
+  id: string,
+  current: number,
+  base: number | null,
+  against: Segment,
+  c: SmallCounts,
+): Segment[] {
+  if (base === null || base === 0 || isChangeWithheld(current, base, c))
+    return ['with nothing to compare against in ', against];
   const change = (current - base) / base;
   if (roundsToZero(change)) return ['unchanged on ', against];
   return [change > 0 ? 'up ' : 'down ', percent(id, change, L), ' on ', against];
@@ -25,20 +48,21 @@ function list(items: Segment[][]): Segment[] {
   return items.flatMap((item, i) => (i === 0 ? item : [i === items.length - 1 ? ' and ' : ', ', ...item]));
 }
 
-function overview(m: BriefingModel): SectionText {
+function overview(m: BriefingModel, c: SmallCounts): SectionText {
   const { kpis, channels, appealTypes, typedTickets } = m.overview;
   const appeals = kpis.current.appeals ?? 0;
   const first: Sentence = [
     'In ',
     month(m.month, L),
     ' the city received ',
-    count('appeals', appeals, L),
+    tickets('appeals', appeals, c),
     ' appeals, ',
     ...countChange(
       'appeals.mom',
       appeals,
       kpis.previous.appeals,
       month(m.ranges.previous.from.slice(0, 7), L),
+      c,
     ),
     ' and ',
     ...countChange(
@@ -46,6 +70,7 @@ function overview(m: BriefingModel): SectionText {
       appeals,
       kpis.lastYear.appeals,
       month(m.ranges.lastYear.from.slice(0, 7), L),
+      c,
     ),
     '.',
   ];
@@ -60,12 +85,12 @@ function overview(m: BriefingModel): SectionText {
   const byChannel: Sentence = [
     'By channel: ',
     ...list(
-      channels.map((c) => [
-        name(c.channel),
+      channels.map((ch) => [
+        name(ch.channel),
         ' ',
-        count(`channel.tickets:${c.channel}`, c.tickets, L),
+        tickets(`channel.tickets:${ch.channel}`, ch.tickets, c),
         ' (',
-        percent(`channel.share:${c.channel}`, c.tickets / appeals, L),
+        percent(`channel.share:${ch.channel}`, ch.tickets / appeals, L),
         ')',
       ]),
     ),
@@ -78,11 +103,11 @@ function overview(m: BriefingModel): SectionText {
       percent(`type.share:${t.type}`, t.tickets / typedTickets, L);
     const byType: Sentence = [
       'Of the ',
-      count('type.known', typedTickets, L),
+      tickets('type.known', typedTickets, c),
       ' appeals with a recorded type, ',
       name(appealTypeName(topType.type, L).toLowerCase()),
       ' was the most common (',
-      count(`type.tickets:${topType.type}`, topType.tickets, L),
+      tickets(`type.tickets:${topType.type}`, topType.tickets, c),
       ', ',
       share(topType),
       ')',
@@ -102,7 +127,7 @@ function overview(m: BriefingModel): SectionText {
   return { id: 'overview', heading: '1. Overview', paragraphs: [sentences] };
 }
 
-function categories(m: BriefingModel): SectionText {
+function categories(m: BriefingModel, c: SmallCounts): SectionText {
   const appeals = m.overview.kpis.current.appeals ?? 0;
   const { top, rising } = m.categories;
   const nameOf = (r: { l2: string | null; l2Zh: string | null; l2En: string | null }) =>
@@ -117,7 +142,7 @@ function categories(m: BriefingModel): SectionText {
           .map((r) => [
             nameOf(r),
             ' (',
-            count(`category.tickets:${r.l2}`, r.tickets, L),
+            tickets(`category.tickets:${r.l2}`, r.tickets, c),
             ', ',
             percent(`category.share:${r.l2}`, r.tickets / appeals, L),
             ')',
@@ -129,42 +154,57 @@ function categories(m: BriefingModel): SectionText {
   if (!lead) {
     sentences.push(['No second-level category rose markedly on the month before.']);
   } else {
+    const previous = (r: RisingCategory) => tickets(`category.previous:${r.l2}`, r.previous, c);
+    const change = (r: RisingCategory) =>
+      ticketDifference(`category.change:${r.l2}`, r.tickets, r.previous, L, c);
+    const leadChange = change(lead);
     const rise: Sentence = [
       'The largest rise on the month before was in ',
       nameOf(lead),
       ': ',
-      count(`category.tickets:${lead.l2}`, lead.tickets, L),
+      tickets(`category.tickets:${lead.l2}`, lead.tickets, c),
       ' appeals, ',
-      count(`category.change:${lead.l2}`, lead.change, L),
-      ' more',
-      ...(lead.changeRate === null
-        ? [' (', count(`category.previous:${lead.l2}`, lead.previous, L), ' the month before)']
-        : [' (up ', percent(`category.changeRate:${lead.l2}`, lead.changeRate, L), ')']),
+      // A withheld month before leaves out the increase and its rate too: either would give it back.
+      ...(!leadChange
+        ? [previous(lead), ' the month before']
+        : lead.changeRate === null
+          ? [leadChange, ' more (', previous(lead), ' the month before)']
+          : [leadChange, ' more (up ', percent(`category.changeRate:${lead.l2}`, lead.changeRate, L), ')']),
     ];
     if (others.length > 0)
       rise.push(
         '; then ',
         ...list(
-          others
-            .slice(0, 2)
-            .map((r) => [nameOf(r), ' (', count(`category.change:${r.l2}`, r.change, L), ' more)']),
+          others.slice(0, 2).map((r): Segment[] => {
+            const more = change(r);
+            return more
+              ? [nameOf(r), ' (', more, ' more)']
+              : [
+                  nameOf(r),
+                  ' (',
+                  tickets(`category.tickets:${r.l2}`, r.tickets, c),
+                  ', ',
+                  previous(r),
+                  ' the month before)',
+                ];
+          }),
         ),
       );
     rise.push('.');
     sentences.push(rise);
-    const tickets = rising.slice(0, 3).reduce((sum, r) => sum + r.tickets, 0);
+    const total = rising.slice(0, 3).reduce((sum, r) => sum + r.tickets, 0);
     sentences.push([
       'Together these categories account for ',
-      count('rising.tickets', tickets, L),
+      tickets('rising.tickets', total, c),
       ' appeals, ',
-      percent('rising.share', tickets / appeals, L),
+      percent('rising.share', total / appeals, L),
       ' of the month; the departments concerned should look into why they rose.',
     ]);
   }
   return { id: 'categories', heading: '2. Rising issues', paragraphs: [sentences] };
 }
 
-function districts(m: BriefingModel): SectionText {
+function districts(m: BriefingModel, c: SmallCounts): SectionText {
   const { ranked, byRate, unlocated, hotspots } = m.districts;
   const first: Sentence = [
     'The districts with the most appeals were ',
@@ -174,7 +214,7 @@ function districts(m: BriefingModel): SectionText {
         .map((d) => [
           name(d.name ?? d.code ?? ''),
           ' (',
-          count(`district.tickets:${d.code}`, d.tickets, L),
+          tickets(`district.tickets:${d.code}`, d.tickets, c),
           ')',
         ]),
     ),
@@ -183,7 +223,7 @@ function districts(m: BriefingModel): SectionText {
   if (unlocated > 0)
     first.push(
       ' ',
-      count('districts.unlocated', unlocated, L),
+      tickets('districts.unlocated', unlocated, c),
       ' appeals could not be placed in a district.',
     );
   const sentences: Sentence[] = [first];
@@ -191,7 +231,7 @@ function districts(m: BriefingModel): SectionText {
     sentences.push([
       'Per ten thousand residents',
       ' (',
-      count('districts.withPopulation', byRate.length, L),
+      plainCount('districts.withPopulation', byRate.length, L),
       ' districts have population figures), the highest were ',
       ...list(
         byRate
@@ -220,12 +260,17 @@ function districts(m: BriefingModel): SectionText {
   } else {
     sentences.push([
       'The hotspot analysis (Gi*) found ',
-      count('hotspots.cells', hotspots.cells.length, L),
+      plainCount('hotspots.cells', hotspots.cells.length, L),
       ' significant hotspot cells this month, mostly in ',
       ...list(
         hotspotDistricts(hotspots.cells)
           .slice(0, 3)
-          .map(([county, cells]) => [name(county), ' (', count(`hotspots.cellsIn:${county}`, cells, L), ')']),
+          .map(([county, cells]) => [
+            name(county),
+            ' (',
+            plainCount(`hotspots.cellsIn:${county}`, cells, L),
+            ')',
+          ]),
       ),
       '; see the map.',
     ]);
@@ -233,7 +278,7 @@ function districts(m: BriefingModel): SectionText {
   return { id: 'districts', heading: '3. Where', paragraphs: [sentences] };
 }
 
-function handling(m: BriefingModel): SectionText {
+function handling(m: BriefingModel, c: SmallCounts): SectionText {
   const { current, previous } = m.overview.kpis;
   const rates: [keyof typeof current, string][] = [
     ['resolvedRate', 'resolved rate'],
@@ -258,28 +303,26 @@ function handling(m: BriefingModel): SectionText {
     ]);
   }
   const overdue = current.overdueCount ?? 0;
-  const overdueSentence: Sentence = [count('overdueCount', overdue, L), ' tickets were overdue'];
+  const overdueSentence: Sentence = [tickets('overdueCount', overdue, c), ' tickets were overdue'];
   if (previous.overdueCount !== null) {
     const diff = overdue - previous.overdueCount;
+    const by = ticketDifference('overdueCount.momDiff', overdue, previous.overdueCount, L, c);
     overdueSentence.push(
       ...(diff === 0
         ? [', as many as the month before']
-        : [
-            ', ',
-            count('overdueCount.momDiff', Math.abs(diff), L),
-            diff > 0 ? ' more' : ' fewer',
-            ' than the month before',
-          ]),
+        : by
+          ? [', ', by, diff > 0 ? ' more' : ' fewer', ' than the month before']
+          : [diff > 0 ? ', more' : ', fewer', ' than the month before']),
     );
   }
   overdueSentence.push('.');
   sentences.push(overdueSentence);
-  const { still_open: stillOpen, tickets } = m.overview.sums;
-  if (tickets > 0 && stillOpen / tickets >= STILL_OPEN_NOTE)
+  const { still_open: stillOpen, tickets: received } = m.overview.sums;
+  if (received > 0 && stillOpen / received >= STILL_OPEN_NOTE)
     sentences.push([
-      count('stillOpen', stillOpen, L),
+      tickets('stillOpen', stillOpen, c),
       " of the month's appeals (",
-      percent('stillOpen.share', stillOpen / tickets, L),
+      percent('stillOpen.share', stillOpen / received, L),
       ') are still open, so these handling figures may still change.',
     ]);
   const { ranked } = m.handling;
@@ -296,7 +339,7 @@ function handling(m: BriefingModel): SectionText {
     ];
     sentences.push([
       'Of the ',
-      count('departments.ranked', ranked.length, L),
+      plainCount('departments.ranked', ranked.length, L),
       ' departments ranked by the complexity-weighted score, the best were ',
       ...list(ranked.slice(0, shown).map((r) => dept(r, false))),
       '; the lowest were ',
@@ -340,7 +383,7 @@ function handlingQuality(m: BriefingModel): Sentence[] | null {
   return out;
 }
 
-function repeats(m: BriefingModel): SectionText {
+function repeats(m: BriefingModel, c: SmallCounts): SectionText {
   const { sums, kpis } = m.overview;
   const sentences: Sentence[] = [];
   const rate = kpis.current.repeatRate;
@@ -349,7 +392,7 @@ function repeats(m: BriefingModel): SectionText {
   } else {
     const change = rateChange('repeatRate.mom', rate, kpis.previous.repeatRate);
     sentences.push([
-      count('repeats.count', sums.repeat_appeals, L),
+      tickets('repeats.count', sums.repeat_appeals, c),
       " appeals repeated the same caller's appeal on the same issue within thirty days, ",
       percent('repeatRate', rate, L),
       ' of appeals with a known caller',
@@ -367,7 +410,7 @@ function repeats(m: BriefingModel): SectionText {
           .map((r) => [
             name(categoryName({ code: r.code, zh: r.nameZh, en: r.nameEn }, L)),
             ' (',
-            count(`repeatCategory.repeats:${r.code}`, r.repeats, L),
+            tickets(`repeatCategory.repeats:${r.code}`, r.repeats, c),
             ')',
           ]),
       ),
@@ -378,16 +421,16 @@ function repeats(m: BriefingModel): SectionText {
   } else {
     const [p] = places;
     sentences.push([
-      count('places.count', m.repeats.placesTotal, L),
+      plainCount('places.count', m.repeats.placesTotal, L),
       ' places had several appeals this month and in several earlier months; the most prominent is ',
       name(p?.address ?? ''),
       ...(p?.categoryCode
         ? [' (', name(categoryName({ code: p.categoryCode, zh: p.categoryZh, en: p.categoryEn }, L)), ')']
         : []),
       ' with ',
-      count('place.tickets:0', p?.tickets ?? 0, L),
+      tickets('place.tickets:0', p?.tickets ?? 0, c),
       ' appeals this month and appeals in ',
-      count('place.earlierMonths:0', p?.earlierMonths ?? 0, L),
+      plainCount('place.earlierMonths:0', p?.earlierMonths ?? 0, L),
       ' earlier months. It is a candidate for supervision or a public project.',
     ]);
   }
@@ -423,11 +466,11 @@ function outlook(m: BriefingModel): SectionText {
       ', ',
       name(categoryName({ code: r.categoryCode, zh: r.categoryZh, en: r.categoryEn }, L)),
       ': about ',
-      count(`outlook.expected:${key}`, r.expected, L),
+      plainCount(`outlook.expected:${key}`, r.expected, L),
       ' appeals expected, ',
       decimal(`outlook.rise:${key}`, r.rise, L),
       ' times a normal month (',
-      count(`outlook.normal:${key}`, r.normal, L),
+      plainCount(`outlook.normal:${key}`, r.normal, L),
       '). ',
       ...(lead ? [name(lead)] : ['The departments concerned']),
       ' should prepare by ',
@@ -452,6 +495,6 @@ function outlook(m: BriefingModel): SectionText {
 }
 
 /** The English text of every section, in the same order as the Chinese. */
-export function briefingTextEn(m: BriefingModel): SectionText[] {
-  return [overview(m), categories(m), districts(m), handling(m), repeats(m), outlook(m)];
+export function briefingTextEn(m: BriefingModel, c: SmallCounts): SectionText[] {
+  return [overview(m, c), categories(m, c), districts(m, c), handling(m, c), repeats(m, c), outlook(m)];
 }

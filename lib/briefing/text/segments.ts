@@ -9,7 +9,8 @@ import type { Lang } from '../../i18n/codes';
 export interface Figure {
   kind: 'figure';
   id: string;
-  value: number;
+  /** Null when the reader may not see it: a ticket count of one or two written "<3" (lib/briefing/small-counts). */
+  value: number | null;
   text: string;
 }
 

@@ -1,5 +1,18 @@
-import { count, day, decimal, month, name, percent, points, roundsToZero } from '../format';
+import type { RisingCategory } from '../../queries/category-shares';
+import {
+  day,
+  decimal,
+  month,
+  name,
+  percent,
+  plainCount,
+  points,
+  roundsToZero,
+  ticketCount,
+  ticketDifference,
+} from '../format';
 import { BRIEFING_LIMITS, type BriefingModel, STILL_OPEN_NOTE } from '../model';
+import { isChangeWithheld, type SmallCounts } from '../small-counts';
 import { appealTypeName, categoryName, covered, hotspotDistricts, outlookRegionName } from './names';
 import type { SectionText, Segment, Sentence } from './segments';
 
@@ -9,9 +22,12 @@ import type { SectionText, Segment, Sentence } from './segments';
  */
 const L = 'zh' as const;
 
+/** A ticket count as the reader may see it ("<3 件" reads as well as "2 件"). */
+const tickets = (id: string, value: number, c: SmallCounts) => ticketCount(id, value, L, c);
+
 /** "上升 8.2%" / "下降 3.1%" / "持平" / "无可比数据", for a relative change of a count. */
-function countChange(id: string, current: number, base: number | null): Segment[] {
-  if (base === null || base === 0) return ['无可比数据'];
+function countChange(id: string, current: number, base: number | null, c: SmallCounts): Segment[] {
+  if (base === null || base === 0 || isChangeWithheld(current, base, c)) return ['无可比数据'];
   const change = (current - base) / base;
   if (roundsToZero(change)) return ['持平'];
   return [change > 0 ? '上升 ' : '下降 ', percent(id, change, L)];
@@ -35,17 +51,17 @@ function list(items: Segment[][]): Segment[] {
   return items.flatMap((item, i) => (i === 0 ? item : ['、', ...item]));
 }
 
-function overview(m: BriefingModel): SectionText {
+function overview(m: BriefingModel, c: SmallCounts): SectionText {
   const { kpis, channels, appealTypes, typedTickets } = m.overview;
   const appeals = kpis.current.appeals ?? 0;
   const first: Sentence = [
     month(m.month, L),
     '，全市共受理诉求 ',
-    count('appeals', appeals, L),
+    tickets('appeals', appeals, c),
     ' 件，环比',
-    ...countChange('appeals.mom', appeals, kpis.previous.appeals),
+    ...countChange('appeals.mom', appeals, kpis.previous.appeals, c),
     '，同比',
-    ...countChange('appeals.yoy', appeals, kpis.lastYear.appeals),
+    ...countChange('appeals.yoy', appeals, kpis.lastYear.appeals, c),
     '。',
   ];
   if (m.coverage === 'partial')
@@ -58,13 +74,13 @@ function overview(m: BriefingModel): SectionText {
     );
   const byChannel: Sentence = [
     '从渠道看，',
-    ...channels.flatMap((c, i) => [
+    ...channels.flatMap((ch, i) => [
       i === 0 ? '' : '；',
-      name(c.channel),
+      name(ch.channel),
       ' ',
-      count(`channel.tickets:${c.channel}`, c.tickets, L),
+      tickets(`channel.tickets:${ch.channel}`, ch.tickets, c),
       ' 件，占 ',
-      percent(`channel.share:${c.channel}`, c.tickets / appeals, L),
+      percent(`channel.share:${ch.channel}`, ch.tickets / appeals, L),
     ]),
     '。',
   ];
@@ -75,11 +91,11 @@ function overview(m: BriefingModel): SectionText {
       percent(`type.share:${t.type}`, t.tickets / typedTickets, L);
     const byType: Sentence = [
       '从诉求类型看（按记录了类型的 ',
-      count('type.known', typedTickets, L),
+      tickets('type.known', typedTickets, c),
       ' 件计），',
       name(appealTypeName(topType.type, L)),
       '最多，',
-      count(`type.tickets:${topType.type}`, topType.tickets, L),
+      tickets(`type.tickets:${topType.type}`, topType.tickets, c),
       ' 件，占 ',
       share(topType),
     ];
@@ -94,7 +110,7 @@ function overview(m: BriefingModel): SectionText {
   return { id: 'overview', heading: '一、总体情况', paragraphs };
 }
 
-function categories(m: BriefingModel): SectionText {
+function categories(m: BriefingModel, c: SmallCounts): SectionText {
   const appeals = m.overview.kpis.current.appeals ?? 0;
   const { top, rising } = m.categories;
   const nameOf = (r: { l2: string | null; l2Zh: string | null; l2En: string | null }) =>
@@ -109,7 +125,7 @@ function categories(m: BriefingModel): SectionText {
           .map((r) => [
             nameOf(r),
             '（',
-            count(`category.tickets:${r.l2}`, r.tickets, L),
+            tickets(`category.tickets:${r.l2}`, r.tickets, c),
             ' 件，占 ',
             percent(`category.share:${r.l2}`, r.tickets / appeals, L),
             '）',
@@ -121,43 +137,64 @@ function categories(m: BriefingModel): SectionText {
   if (!lead) {
     paragraph.push(['与上月相比，没有二级类别的诉求量明显上升。']);
   } else {
+    const previous = (r: RisingCategory) => tickets(`category.previous:${r.l2}`, r.previous, c);
+    const change = (r: RisingCategory) =>
+      ticketDifference(`category.change:${r.l2}`, r.tickets, r.previous, L, c);
+    const leadChange = change(lead);
     const rise: Sentence = [
       '环比上升最多的是',
       nameOf(lead),
       '，本月 ',
-      count(`category.tickets:${lead.l2}`, lead.tickets, L),
-      ' 件，比上月增加 ',
-      count(`category.change:${lead.l2}`, lead.change, L),
+      tickets(`category.tickets:${lead.l2}`, lead.tickets, c),
       ' 件',
-      ...(lead.changeRate === null
-        ? ['（上月为 ', count(`category.previous:${lead.l2}`, lead.previous, L), ' 件）']
-        : ['（上升 ', percent(`category.changeRate:${lead.l2}`, lead.changeRate, L), '）']),
+      // A withheld month before leaves out the increase and its rate too: either would give it back.
+      ...(!leadChange
+        ? ['，上月为 ', previous(lead), ' 件']
+        : lead.changeRate === null
+          ? ['，比上月增加 ', leadChange, ' 件（上月为 ', previous(lead), ' 件）']
+          : [
+              '，比上月增加 ',
+              leadChange,
+              ' 件（上升 ',
+              percent(`category.changeRate:${lead.l2}`, lead.changeRate, L),
+              '）',
+            ]),
     ];
     if (others.length > 0)
       rise.push(
         '；其次是',
         ...list(
-          others
-            .slice(0, 2)
-            .map((r) => [nameOf(r), '（增加 ', count(`category.change:${r.l2}`, r.change, L), ' 件）']),
+          others.slice(0, 2).map((r): Segment[] => {
+            const more = change(r);
+            return more
+              ? [nameOf(r), '（增加 ', more, ' 件）']
+              : [
+                  nameOf(r),
+                  '（本月 ',
+                  tickets(`category.tickets:${r.l2}`, r.tickets, c),
+                  ' 件，上月 ',
+                  previous(r),
+                  ' 件）',
+                ];
+          }),
         ),
       );
     rise.push('。');
     paragraph.push(rise);
     const listed = rising.slice(0, 3);
-    const tickets = listed.reduce((sum, r) => sum + r.tickets, 0);
+    const total = listed.reduce((sum, r) => sum + r.tickets, 0);
     paragraph.push([
       '上述类别本月合计 ',
-      count('rising.tickets', tickets, L),
+      tickets('rising.tickets', total, c),
       ' 件，占全市诉求的 ',
-      percent('rising.share', tickets / appeals, L),
+      percent('rising.share', total / appeals, L),
       '，建议相关部门关注增长原因，提前研判处置。',
     ]);
   }
   return { id: 'categories', heading: '二、诉求热点', paragraphs: [paragraph] };
 }
 
-function districts(m: BriefingModel): SectionText {
+function districts(m: BriefingModel, c: SmallCounts): SectionText {
   const { ranked, byRate, unlocated, hotspots } = m.districts;
   const first: Sentence = [
     '按区县看，诉求最多的是',
@@ -167,18 +204,18 @@ function districts(m: BriefingModel): SectionText {
         .map((d) => [
           name(d.name ?? d.code ?? ''),
           '（',
-          count(`district.tickets:${d.code}`, d.tickets, L),
+          tickets(`district.tickets:${d.code}`, d.tickets, c),
           ' 件）',
         ]),
     ),
     '。',
   ];
-  if (unlocated > 0) first.push('另有 ', count('districts.unlocated', unlocated, L), ' 件未能定位到区县。');
+  if (unlocated > 0) first.push('另有 ', tickets('districts.unlocated', unlocated, c), ' 件未能定位到区县。');
   const paragraph: Sentence[] = [first];
   if (byRate.length > 0)
     paragraph.push([
       '按每万名常住人口的诉求量看（',
-      count('districts.withPopulation', byRate.length, L),
+      plainCount('districts.withPopulation', byRate.length, L),
       ' 个区县有人口数据），最高的是',
       ...list(
         byRate
@@ -203,7 +240,7 @@ function districts(m: BriefingModel): SectionText {
   } else {
     paragraph.push([
       '经热点分析（Gi* 统计），本月共有 ',
-      count('hotspots.cells', hotspots.cells.length, L),
+      plainCount('hotspots.cells', hotspots.cells.length, L),
       ' 个网格为显著热点，主要分布在',
       ...list(
         hotspotDistricts(hotspots.cells)
@@ -211,7 +248,7 @@ function districts(m: BriefingModel): SectionText {
           .map(([county, cells]) => [
             name(county),
             '（',
-            count(`hotspots.cellsIn:${county}`, cells, L),
+            plainCount(`hotspots.cellsIn:${county}`, cells, L),
             ' 个）',
           ]),
       ),
@@ -221,7 +258,7 @@ function districts(m: BriefingModel): SectionText {
   return { id: 'districts', heading: '三、区域分布', paragraphs: [paragraph] };
 }
 
-function handling(m: BriefingModel): SectionText {
+function handling(m: BriefingModel, c: SmallCounts): SectionText {
   const { current, previous } = m.overview.kpis;
   const rates: [keyof typeof current, string][] = [
     ['resolvedRate', '解决率'],
@@ -239,28 +276,27 @@ function handling(m: BriefingModel): SectionText {
   if (parts.length > 0)
     paragraph.push(['本月', ...parts.flatMap((p, i) => (i === 0 ? p : ['；', ...p])), '。']);
   const overdue = current.overdueCount ?? 0;
-  const overdueSentence: Sentence = ['超期办理 ', count('overdueCount', overdue, L), ' 件'];
+  const overdueSentence: Sentence = ['超期办理 ', tickets('overdueCount', overdue, c), ' 件'];
   if (previous.overdueCount !== null) {
     const diff = overdue - previous.overdueCount;
+    const by = ticketDifference('overdueCount.momDiff', overdue, previous.overdueCount, L, c);
     overdueSentence.push(
       ...(diff === 0
         ? ['，与上月持平']
-        : [
-            `，比上月${diff > 0 ? '增加' : '减少'} `,
-            count('overdueCount.momDiff', Math.abs(diff), L),
-            ' 件',
-          ]),
+        : by
+          ? [`，比上月${diff > 0 ? '增加' : '减少'} `, by, ' 件']
+          : [`，比上月有所${diff > 0 ? '增加' : '减少'}`]),
     );
   }
   overdueSentence.push('。');
   paragraph.push(overdueSentence);
-  const { still_open: stillOpen, tickets } = m.overview.sums;
-  if (tickets > 0 && stillOpen / tickets >= STILL_OPEN_NOTE)
+  const { still_open: stillOpen, tickets: received } = m.overview.sums;
+  if (received > 0 && stillOpen / received >= STILL_OPEN_NOTE)
     paragraph.push([
       '本月受理的诉求中尚有 ',
-      count('stillOpen', stillOpen, L),
+      tickets('stillOpen', stillOpen, c),
       ' 件未办结（占 ',
-      percent('stillOpen.share', stillOpen / tickets, L),
+      percent('stillOpen.share', stillOpen / received, L),
       '），以上办理指标可能仍会变化。',
     ]);
   const { ranked } = m.handling;
@@ -278,7 +314,7 @@ function handling(m: BriefingModel): SectionText {
     ];
     paragraph.push([
       '按复杂度加权综合得分，在参与排名的 ',
-      count('departments.ranked', ranked.length, L),
+      plainCount('departments.ranked', ranked.length, L),
       ' 个部门中，得分最高的是',
       ...list(ranked.slice(0, shown).map((r) => dept(r, false))),
       '；得分最低的是',
@@ -326,7 +362,7 @@ function handlingQuality(m: BriefingModel): Sentence[] | null {
   return out;
 }
 
-function repeats(m: BriefingModel): SectionText {
+function repeats(m: BriefingModel, c: SmallCounts): SectionText {
   const { sums, kpis } = m.overview;
   const paragraph: Sentence[] = [];
   const rate = kpis.current.repeatRate;
@@ -336,7 +372,7 @@ function repeats(m: BriefingModel): SectionText {
     const change = rateChange('repeatRate.mom', rate, kpis.previous.repeatRate, '上月');
     paragraph.push([
       '本月重复诉求（同一来电人三十天内就同一问题再次反映）共 ',
-      count('repeats.count', sums.repeat_appeals, L),
+      tickets('repeats.count', sums.repeat_appeals, c),
       ' 件，占可识别来电人诉求的 ',
       percent('repeatRate', rate, L),
       ...(change ? ['，', ...change] : []),
@@ -353,7 +389,7 @@ function repeats(m: BriefingModel): SectionText {
           .map((r) => [
             name(categoryName({ code: r.code, zh: r.nameZh, en: r.nameEn }, L)),
             '（',
-            count(`repeatCategory.repeats:${r.code}`, r.repeats, L),
+            tickets(`repeatCategory.repeats:${r.code}`, r.repeats, c),
             ' 件）',
           ]),
       ),
@@ -365,16 +401,16 @@ function repeats(m: BriefingModel): SectionText {
     const [p] = places;
     paragraph.push([
       '有 ',
-      count('places.count', m.repeats.placesTotal, L),
+      plainCount('places.count', m.repeats.placesTotal, L),
       ' 处地点本月有多件诉求且此前多个月反复出现，最突出的是',
       name(p?.address ?? ''),
       ...(p?.categoryCode
         ? ['（', name(categoryName({ code: p.categoryCode, zh: p.categoryZh, en: p.categoryEn }, L)), '）']
         : []),
       '，本月 ',
-      count('place.tickets:0', p?.tickets ?? 0, L),
+      tickets('place.tickets:0', p?.tickets ?? 0, c),
       ' 件，此前已有 ',
-      count('place.earlierMonths:0', p?.earlierMonths ?? 0, L),
+      plainCount('place.earlierMonths:0', p?.earlierMonths ?? 0, L),
       ' 个月出现诉求，建议列为重点督办或纳入民生实事研究。',
     ]);
   }
@@ -418,9 +454,9 @@ function outlook(m: BriefingModel): SectionText {
       name(outlookRegionName(r, L)),
       name(categoryName({ code: r.categoryCode, zh: r.categoryZh, en: r.categoryEn }, L)),
       '：预计 ',
-      count(`outlook.expected:${key}`, r.expected, L),
+      plainCount(`outlook.expected:${key}`, r.expected, L),
       ' 件，约为常月（',
-      count(`outlook.normal:${key}`, r.normal, L),
+      plainCount(`outlook.normal:${key}`, r.normal, L),
       ' 件）的 ',
       decimal(`outlook.rise:${key}`, r.rise, L),
       ' 倍。建议',
@@ -440,7 +476,7 @@ function outlook(m: BriefingModel): SectionText {
   };
 }
 
-/** The Chinese text of every section, in the issue's order. */
-export function briefingTextZh(m: BriefingModel): SectionText[] {
-  return [overview(m), categories(m), districts(m), handling(m), repeats(m), outlook(m)];
+/** The Chinese text of every section, in the issue's order, with ticket counts as the reader may see them. */
+export function briefingTextZh(m: BriefingModel, c: SmallCounts): SectionText[] {
+  return [overview(m, c), categories(m, c), districts(m, c), handling(m, c), repeats(m, c), outlook(m)];
 }

@@ -9,6 +9,7 @@ import { fetchBriefing } from '@/lib/briefing/fetch-briefing';
 import { briefingFileName, briefingWordFile, generatedAtText } from '@/lib/briefing/files';
 import { isBriefingMonth } from '@/lib/briefing/month';
 import { noDataMessage } from '@/lib/briefing/no-data';
+import { smallCountsFor } from '@/lib/briefing/small-counts';
 import { loadConfig } from '@/lib/config';
 import { WarehouseMissingError } from '@/lib/db/read-only-warehouse';
 import { attachmentDisposition } from '@/lib/export/content-disposition';
@@ -26,7 +27,9 @@ const problem = (status: number, error: string) => Response.json({ error }, { st
 /**
  * GET /api/briefing/<YYYY-MM>?format=pdf|docx&lang=zh|en: the month's briefing as a file. The PDF is Chromium's
  * print of the /briefing page itself (same origin as this request), so it is exactly what the page shows; the Word
- * file is built from the same model (lib/briefing/docx.ts). 400 for a malformed month or parameter, 404 with the
+ * file is built from the same model (lib/briefing/docx.ts). Both write ticket counts for the viewer: the page reads
+ * the session the PDF is printed with, the Word file is told (small counts read "<3" for readers without ticket
+ * access, lib/briefing/small-counts.ts). 400 for a malformed month or parameter, 404 with the
  * months there are for a month without data, 503 without a warehouse.
  */
 export async function GET(
@@ -63,7 +66,13 @@ export async function GET(
             }),
           )
         : await withChromium((browser) =>
-            briefingWordFile(browser, result.model, lang as Lang, generatedAtText(loadConfig().timeZone)),
+            briefingWordFile(
+              browser,
+              result.model,
+              lang as Lang,
+              smallCountsFor(viewer),
+              generatedAtText(loadConfig().timeZone),
+            ),
           );
     const name = briefingFileName(month, lang as Lang, format);
     await recordAudit(loadAuthSettings().auditPath, viewer, 'briefing.exported', url.pathname, {
