@@ -4,9 +4,15 @@ import { safeNextPath } from '@/lib/auth/next-path';
 import { SESSION_COOKIE, viewerFromSession } from '@/lib/auth/session';
 import { loadAuthSettings } from '@/lib/auth/settings';
 import { LANG_COOKIE, parseLang } from '../ui/i18n/lang';
+import { LanguageSwitch } from '../ui/i18n/language-switch';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: '登录 · Hotline Atlas' };
+
+/** The tab's title in the reader's language (the same cookie as the page). */
+export async function generateMetadata() {
+  const lang = parseLang((await cookies()).get(LANG_COOKIE)?.value);
+  return { title: lang === 'en' ? 'Sign in · Hotline Atlas' : '登录 · 热线诉求分析' };
+}
 
 const ERRORS: Record<string, (retry: string | undefined) => { zh: string; en: string }> = {
   invalid: () => ({ zh: '用户名或密码不正确。', en: 'Wrong user name or password.' }),
@@ -31,7 +37,8 @@ function minutes(retry: string | undefined): number {
 
 /**
  * 登录: a plain HTML form posted to /api/auth/signin (it works before any script loads), and the single-sign-on
- * button when an identity provider is configured. Someone already signed in goes straight on.
+ * button when an identity provider is configured. Someone already signed in goes straight on. The language switch
+ * is the title bar's (the `atlas-lang` cookie), so the dashboard opens in the language chosen here.
  */
 export default async function SignInPage({
   searchParams,
@@ -50,6 +57,9 @@ export default async function SignInPage({
   const oidc = loadAuthSettings().oidc;
   return (
     <main className="signin">
+      <div className="signin-preferences">
+        <LanguageSwitch />
+      </div>
       <h1>{t({ zh: '热线诉求分析', en: 'Hotline Atlas' })}</h1>
       <p className="muted">{t({ zh: '请登录后查看', en: 'Sign in to continue' })}</p>
       {message && (

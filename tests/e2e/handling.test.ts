@@ -78,6 +78,76 @@ describe('handling quality', () => {
     await page.close();
   });
 
+  it('writes every unit of the Sankey once, with no two names overlapping, in normal and large text', async () => {
+    for (const text of ['normal', 'large'] as const) {
+      const page = await dashboard.newPage(browser, { viewport: { width: 1280, height: 1000 } });
+      await page.context().addCookies([{ name: 'atlas-text', value: text, url: dashboard.url }]);
+      await page.goto(`${dashboard.url}/handling?${RANGE}`);
+      await page.locator('[data-testid="bounce-pair-list"] li').first().waitFor({ timeout: 30_000 });
+      const units = new Set(
+        (
+          await page
+            .locator('[data-testid="bounce-pair-list"] li')
+            .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-units') ?? ''))
+        ).flatMap((pair) => pair.split('|')),
+      );
+      // Every unit's name (cut with … where its column has no more room), once, drawn inside the chart.
+      const labels = async () =>
+        page.locator('[data-testid="bounce-sankey"] svg').evaluate((svg) => {
+          const box = svg.getBoundingClientRect();
+          const frame = { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+          return [...svg.querySelectorAll('text')]
+            .filter((t) => (t.textContent ?? '').trim() !== '')
+            .map((t) => {
+              const r = t.getBoundingClientRect();
+              return {
+                text: t.textContent ?? '',
+                left: r.left,
+                right: r.right,
+                top: r.top,
+                bottom: r.bottom,
+                frame,
+              };
+            });
+        });
+      await expect.poll(async () => (await labels()).length, { timeout: 15_000 }).toBe(units.size);
+      await page.waitForTimeout(600);
+      const drawn = await labels();
+      for (const label of drawn) {
+        const full = [...units].find(
+          (u) => u === label.text || (label.text.endsWith('…') && u.startsWith(label.text.slice(0, -1))),
+        );
+        expect(full, label.text).toBeDefined();
+        expect(label.left).toBeGreaterThanOrEqual(label.frame.left);
+        expect(label.right).toBeLessThanOrEqual(label.frame.right + 0.5);
+        expect(label.top).toBeGreaterThanOrEqual(label.frame.top);
+        expect(label.bottom).toBeLessThanOrEqual(label.frame.bottom + 0.5);
+      }
+      const overlapping = drawn.flatMap((a, i) =>
+        drawn
+          .slice(i + 1)
+          .filter(
+            (b) =>
+              a.left < b.right - 0.5 &&
+              b.left < a.right - 0.5 &&
+              a.top < b.bottom - 0.5 &&
+              b.top < a.bottom - 0.5,
+          )
+          .map((b) => `${a.text} / ${b.text}`),
+      );
+      expect(overlapping).toEqual([]);
+      // The panel from the top of the page, so the sticky filter bar is not drawn over it.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const panel = (await page.locator('[data-testid="bounce-pairs"]').boundingBox())!;
+      await page.screenshot({
+        path: path.join(SCREENSHOT_DIR, `handling-sankey${text === 'large' ? '-large' : ''}.png`),
+        fullPage: true,
+        clip: panel,
+      });
+      await page.close();
+    }
+  });
+
   it('keeps the reopen window and the breakdown in the URL', async () => {
     const page = await open(`/handling?${RANGE}`, '[data-testid="unit-closures"] tbody tr');
     await page.locator('[data-testid="reopen-window"]').selectOption('7');

@@ -4,7 +4,10 @@ import { createContext, type ReactNode, useContext } from 'react';
 import type { PagePath } from '@/lib/auth/page-access';
 import type { Viewer } from '@/lib/auth/roles';
 import type { DateRange } from '@/lib/filters/periods';
-import type { FilterOptions } from '@/lib/queries/filter-options';
+import type { FilterChoice, FilterOptions } from '@/lib/queries/filter-options';
+
+/** A region as the filter bar offers it: a city (level 2), district (3) or street/town (4). */
+export type RegionChoice = FilterChoice & { level: number };
 
 /**
  * What every view knows from the server: the range it opens on, the filter bar's choices (already limited to the
@@ -14,6 +17,11 @@ export interface DashboardContextValue {
   defaults: DateRange;
   options: FilterOptions;
   viewer: Viewer;
+  /**
+   * The region an office account is limited to, with its name and level (the filter bar opens on it instead of
+   * "all regions"); null for readers who see the whole city.
+   */
+  viewerRegion: RegionChoice | null;
   pages: PagePath[];
 }
 

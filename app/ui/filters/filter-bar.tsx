@@ -6,6 +6,7 @@ import { APPEAL_TYPE_TEXT } from '../i18n/codes';
 import { useText } from '../i18n/preferences';
 import { useDashboard } from './dashboard-context';
 import { DATE_PRESETS } from './date-presets';
+import { RegionSelects } from './region-selects';
 import { useDashboardFilters } from './use-dashboard-filters';
 
 /**
@@ -13,17 +14,10 @@ import { useDashboardFilters } from './use-dashboard-filters';
  * links; region and category drill down one level at a time (市 → 区县 → 街道, 一级 → 二级).
  */
 export function FilterBar() {
-  const { options, defaults } = useDashboard();
+  const { options, defaults, viewerRegion } = useDashboard();
   const { filters, update } = useDashboardFilters();
   const { t, lang } = useText();
   const lastDay = options.span?.lastDay ?? defaults.to;
-
-  const regionPath = regionChain(filters.region, options.regions);
-  const city = options.regions.find((r) => r.level === 2);
-  const counties = options.regions.filter((r) => r.level === 3);
-  const county = regionPath.find((r) => r.level === 3);
-  const towns = county ? options.regions.filter((r) => r.level === 4 && r.parent === county.code) : [];
-  const town = regionPath.find((r) => r.level === 4);
 
   const level1 = options.categories.filter((c) => c.level === 1 && c.tickets > 0);
   const category1 = filters.category?.slice(0, 2);
@@ -80,36 +74,13 @@ export function FilterBar() {
         </label>
       </fieldset>
 
-      <label>
-        <span>{t({ zh: '区县', en: 'District' })}</span>
-        <select value={county?.code ?? ''} onChange={(e) => update({ region: e.target.value || null })}>
-          <option value="">
-            {city
-              ? `${city.name}${t({ zh: '（全市）', en: ' (whole city)' })}`
-              : t({ zh: '全部地区', en: 'All regions' })}
-          </option>
-          {counties.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t({ zh: '街道/乡镇', en: 'Street/town' })}</span>
-        <select
-          value={town?.code ?? ''}
-          disabled={!county}
-          onChange={(e) => update({ region: e.target.value || county?.code || null })}
-        >
-          <option value="">{t({ zh: '全部', en: 'All' })}</option>
-          {towns.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RegionSelects
+        region={filters.region}
+        regions={options.regions}
+        viewerRegion={viewerRegion}
+        onRegion={(region) => update({ region })}
+        t={t}
+      />
       <label>
         <span>{t({ zh: '一级类别', en: 'Category' })}</span>
         <select value={category1 ?? ''} onChange={(e) => update({ category: e.target.value || null })}>
@@ -193,17 +164,4 @@ export function FilterBar() {
       ) : null}
     </form>
   );
-}
-
-/** The selected region and its ancestors, from the filter options (a 12-digit community selects its street). */
-function regionChain(code: string | undefined, regions: (FilterChoice & { level: number })[]) {
-  const chain: (FilterChoice & { level: number })[] = [];
-  let current = code && code.length === 12 ? code.slice(0, 9) : code;
-  while (current) {
-    const region = regions.find((r) => r.code === current);
-    if (!region) break;
-    chain.push(region);
-    current = region.parent ?? undefined;
-  }
-  return chain;
 }

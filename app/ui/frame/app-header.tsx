@@ -5,8 +5,11 @@ import { usePathname, useRouter } from 'next/navigation';
 import { ROLE_TEXT } from '@/lib/auth/roles';
 import { useDashboard } from '../filters/dashboard-context';
 import { useDashboardFilters } from '../filters/use-dashboard-filters';
-import { LANG_COOKIE, TEXT_SIZE_COOKIE, type Text } from '../i18n/lang';
+import { TEXT_SIZE_COOKIE, type Text } from '../i18n/lang';
+import { LanguageSwitch } from '../i18n/language-switch';
+import { setPreferenceCookie } from '../i18n/preference-cookie';
 import { usePreferences, useText } from '../i18n/preferences';
+import { ViewNav } from './view-nav';
 
 const VIEWS: { href: string; text: Text }[] = [
   { href: '/', text: { zh: '总览', en: 'Overview' } },
@@ -22,21 +25,34 @@ const VIEWS: { href: string; text: Text }[] = [
   { href: '/briefing', text: { zh: '月报', en: 'Briefing' } },
 ];
 
-function setCookie(name: string, value: string): void {
-  // biome-ignore lint/suspicious/noDocumentCookie: a one-year preference cookie; the Cookie Store API is not in every browser a city runs.
-  document.cookie = `${name}=${value}; path=/; max-age=31536000; samesite=lax`;
-}
-
-/** The title bar: the views (keeping the current filters), the language switch and large text (大字版). */
+/**
+ * The title bar, on one line from 1024 px up: the views (keeping the current filters; those that do not fit go
+ * behind 更多 / More), the language switch, large text (大字版) and who is signed in.
+ */
 export function AppHeader() {
   const pathname = usePathname();
   const router = useRouter();
   const { filterQuery } = useDashboardFilters();
-  const { viewer, pages } = useDashboard();
-  // Only the pages this reader may open (the server refuses the others anyway).
-  const views = VIEWS.filter((view) => (pages as string[]).includes(view.href));
-  const { lang, largeText } = usePreferences();
+  const { viewer, viewerRegion, pages } = useDashboard();
+  const { largeText } = usePreferences();
   const { t } = useText();
+  // Only the pages this reader may open (the server refuses the others anyway).
+  const entries = VIEWS.filter((view) => (pages as string[]).includes(view.href)).map((view) => ({
+    href: filterQuery ? `${view.href}?${filterQuery}` : view.href,
+    label: t(view.text),
+    current: pathname === view.href || (view.href !== '/' && pathname.startsWith(`${view.href}/`)),
+  }));
+
+  // The office's region by name (its code when the warehouse does not know it); the whole line is the tooltip too,
+  // because a long department name is cut short on a narrow screen.
+  const account = [
+    viewer.username,
+    t(ROLE_TEXT[viewer.role]),
+    viewer.region ? (viewerRegion?.name ?? viewer.region) : null,
+    viewer.department ?? null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <header className="app-header">
@@ -46,37 +62,18 @@ export function AppHeader() {
         </span>
         <span>{t({ zh: '热线诉求分析', en: 'Hotline Atlas' })}</span>
       </div>
-      <nav aria-label={t({ zh: '视图', en: 'Views' })}>
-        {views.map((view) => (
-          <Link
-            key={view.href}
-            href={filterQuery ? `${view.href}?${filterQuery}` : view.href}
-            aria-current={
-              pathname === view.href || (view.href !== '/' && pathname.startsWith(`${view.href}/`))
-                ? 'page'
-                : undefined
-            }
-          >
-            {t(view.text)}
-          </Link>
-        ))}
-      </nav>
+      <ViewNav
+        entries={entries}
+        label={t({ zh: '视图', en: 'Views' })}
+        moreLabel={t({ zh: '更多', en: 'More' })}
+      />
       <div className="preferences">
-        <button
-          type="button"
-          onClick={() => {
-            setCookie(LANG_COOKIE, lang === 'zh' ? 'en' : 'zh');
-            router.refresh();
-          }}
-          lang={lang === 'zh' ? 'en' : 'zh'}
-        >
-          {lang === 'zh' ? 'English' : '中文'}
-        </button>
+        <LanguageSwitch />
         <button
           type="button"
           aria-pressed={largeText}
           onClick={() => {
-            setCookie(TEXT_SIZE_COOKIE, largeText ? 'normal' : 'large');
+            setPreferenceCookie(TEXT_SIZE_COOKIE, largeText ? 'normal' : 'large');
             router.refresh();
           }}
         >
@@ -89,10 +86,8 @@ export function AppHeader() {
             {t({ zh: '管理', en: 'Admin' })}
           </Link>
         )}
-        <span className="account-name" title={t(ROLE_TEXT[viewer.role])}>
-          {viewer.username} · {t(ROLE_TEXT[viewer.role])}
-          {viewer.region ? ` · ${viewer.region}` : ''}
-          {viewer.department ? ` · ${viewer.department}` : ''}
+        <span className="account-name" title={account}>
+          {account}
         </span>
         <form method="post" action="/api/auth/signout">
           <button type="submit">{t({ zh: '退出', en: 'Sign out' })}</button>

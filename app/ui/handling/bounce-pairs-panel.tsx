@@ -1,21 +1,24 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { Filters } from '@/lib/filters/filters';
+import type { BouncePair } from '@/lib/queries/handling-bounces';
 import { EChart } from '../charts/echart';
 import { formatCount } from '../format';
-import { useText } from '../i18n/preferences';
+import { usePreferences, useText } from '../i18n/preferences';
 import { Empty, ErrorNotice, Loading, Panel } from '../states/widget-state';
-import { bounceSankeyOption } from './bounce-sankey-option';
+import { bounceSankey } from './bounce-sankey-option';
 import { handlingQueries } from './handling-queries';
 import './register-sankey';
+import { useWidth } from './use-width';
 
 /** How many pairs the list and the chart show. */
 const SHOWN = 10;
 
 /** The units that bounce tickets between each other most: a ranked list and a Sankey of the same pairs. */
 export function BouncePairsPanel({ filters }: { filters: Filters }) {
-  const { t, lang } = useText();
+  const { t } = useText();
   const pairs = useQuery(handlingQueries.bouncePairs(filters));
   const title = t({ zh: '推诿扯皮的单位对（反复派单）', en: 'Units bouncing tickets between them' });
   if (pairs.isPending)
@@ -41,7 +44,20 @@ export function BouncePairsPanel({ filters }: { filters: Filters }) {
         </Empty>
       </Panel>
     );
-  const shown = pairs.data.slice(0, SHOWN);
+  return <BouncePairs pairs={pairs.data} title={title} />;
+}
+
+function BouncePairs({ pairs, title }: { pairs: BouncePair[]; title: string }) {
+  const { t, lang } = useText();
+  const { largeText } = usePreferences();
+  const [chartBox, width] = useWidth<HTMLDivElement>();
+  const shown = useMemo(() => pairs.slice(0, SHOWN), [pairs]);
+  const unit = t({ zh: '件', en: 'tickets' });
+  // Drawn once its width is known: the names are cut to the room each column has.
+  const sankey = useMemo(
+    () => (width > 0 ? bounceSankey(shown, { width, fontSize: largeText ? 16 : 12 }, unit) : null),
+    [shown, width, largeText, unit],
+  );
   return (
     <Panel title={title} testId="bounce-pairs">
       <p className="panel-note">
@@ -70,11 +86,15 @@ export function BouncePairsPanel({ filters }: { filters: Filters }) {
           </li>
         ))}
       </ol>
-      <EChart
-        option={bounceSankeyOption(shown, t({ zh: '件', en: 'tickets' }))}
-        height={Math.max(260, shown.length * 34)}
-        label={t({ zh: '单位之间反复派单的桑基图', en: 'Sankey of tickets bounced between units' })}
-      />
+      <div ref={chartBox} data-testid="bounce-sankey">
+        {sankey && (
+          <EChart
+            option={sankey.option}
+            height={sankey.height}
+            label={t({ zh: '单位之间反复派单的桑基图', en: 'Sankey of tickets bounced between units' })}
+          />
+        )}
+      </div>
     </Panel>
   );
 }

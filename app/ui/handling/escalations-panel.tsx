@@ -50,10 +50,11 @@ export function EscalationsPanel({ filters }: { filters: Filters }) {
           <tbody>
             {s.tickets.slice(0, 20).map((x) => (
               <tr key={x.ticketId}>
-                <td>{x.ticketId}</td>
+                {/* A long id breaks anywhere, so the unit's name is not squeezed to a character a line. */}
+                <td style={{ wordBreak: 'break-all', minWidth: '7em' }}>{x.ticketId}</td>
                 <td>{x.receivedAt}</td>
                 <td>{lang === 'zh' ? x.categoryZh : x.categoryEn}</td>
-                <td>{x.leadUnit}</td>
+                <td style={{ minWidth: '7em' }}>{x.leadUnit}</td>
                 <td>{x.dispatchCount ?? '–'}</td>
                 <td>{x.escalated ? t({ zh: '是', en: 'yes' }) : t({ zh: '否', en: 'no' })}</td>
                 <td>{formatDecimal(x.waitedDays, lang)}</td>
