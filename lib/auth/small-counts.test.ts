@@ -25,4 +25,21 @@ describe('suppressSmallCounts', () => {
     });
     expect(SUPPRESSED).toBe('<3');
   });
+
+  it('withholds the changes computed from a suppressed count, and only beside it', () => {
+    const answer = {
+      rising: [
+        { l2: '0104', tickets: 40, previous: 2, change: 38, changeRate: 19 },
+        { l2: '0201', tickets: 30, previous: 10, change: 20, changeRate: 2 },
+      ],
+    };
+    expect(
+      suppressSmallCounts(answer, new Set(['tickets', 'previous']), new Set(['change', 'changeRate'])),
+    ).toEqual({
+      rising: [
+        { l2: '0104', tickets: 40, previous: SUPPRESSED, change: null, changeRate: null },
+        { l2: '0201', tickets: 30, previous: 10, change: 20, changeRate: 2 },
+      ],
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as auditTrail } from '../../app/api/admin/audit/route';
 import { POST as signInRoute } from '../../app/api/auth/signin/route';
 import { GET as briefing } from '../../app/api/briefing/[month]/route';
+import { GET as categoryShares } from '../../app/api/category-shares/route';
 import { GET as districtRanking } from '../../app/api/district-ranking/route';
 import { GET as filterOptions } from '../../app/api/filter-options/route';
 import { GET as forecasts } from '../../app/api/forecasts/route';
@@ -132,6 +133,40 @@ describe('leadership: aggregates only', () => {
       await call(kpis, path, as.leadership!),
     );
     expect(leader.current.appeals).toBe('<3');
+  });
+
+  it('gets no rise that would give back a suppressed month before ("<3" and no change)', async () => {
+    // A category that rose from one or two appeals in a district's month before: the analyst's answer finds it.
+    const districts = await query<{ code: string }>(
+      warehouse.config,
+      `SELECT code FROM regions WHERE level = 3 ORDER BY code`,
+    );
+    type Rising = { l2: string; tickets: unknown; previous: unknown; change: unknown; changeRate: unknown };
+    let found: { path: string; row: Rising } | undefined;
+    for (let month = 1; month <= 12 && !found; month++) {
+      const from = `2025-${String(month).padStart(2, '0')}-01`;
+      const to = new Date(Date.UTC(2025, month, 0)).toISOString().slice(0, 10);
+      for (const { code } of districts) {
+        const path = `/api/category-shares?from=${from}&to=${to}&region=${code}`;
+        const answer = await json<{ rising: Rising[] }>(await call(categoryShares, path, as.analyst!));
+        const row = answer.rising.find((r) => r.previous === 1 || r.previous === 2);
+        if (row) {
+          found = { path, row };
+          break;
+        }
+      }
+    }
+    expect(found, 'a district month with a rise from one or two').toBeDefined();
+    const leader = await json<{ rising: Rising[] }>(await call(categoryShares, found!.path, as.leadership!));
+    expect(leader.rising.find((r) => r.l2 === found!.row.l2)).toEqual({
+      ...found!.row,
+      previous: '<3',
+      change: null,
+      changeRate: null,
+    });
+    // Rises from counts both shown keep their figures.
+    const shown = leader.rising.filter((r) => typeof r.previous === 'number' && r.previous !== 0);
+    for (const r of shown) expect(r.change).toBe((r.tickets as number) - (r.previous as number));
   });
 
   it('gets a place panel without its recent tickets and hotspot evidence without sample texts', async () => {

@@ -24,10 +24,16 @@ import { type CachedAnswer, type Computed, cachedAnswer, followGeneration } from
  * What a route returns: JSON for small results, an Arrow table for large ones, or a finished Response (files).
  * `headers` are added to the JSON or Arrow answer (a total count beside an Arrow page, `vary` when it depends on
  * the request's Accept header). `smallCounts` names the JSON keys that hold ticket counts, which readers without
- * ticket access see as "<3" below three (lib/auth/small-counts.ts).
+ * ticket access see as "<3" below three (lib/auth/small-counts.ts); `withheldWithCounts` names keys derived from
+ * them (a rise), null for those readers wherever a count beside them was suppressed.
  */
 export type RouteResult =
-  | { json: unknown; headers?: Record<string, string>; smallCounts?: readonly string[] }
+  | {
+      json: unknown;
+      headers?: Record<string, string>;
+      smallCounts?: readonly string[];
+      withheldWithCounts?: readonly string[];
+    }
   | { arrow: Table; headers?: Record<string, string> }
   | { response: Response };
 
@@ -133,7 +139,7 @@ function toComputed(result: RouteResult, viewer: Viewer): Computed {
   }
   const json =
     result.smallCounts && suppressesSmallCounts(viewer)
-      ? suppressSmallCounts(result.json, new Set(result.smallCounts))
+      ? suppressSmallCounts(result.json, new Set(result.smallCounts), new Set(result.withheldWithCounts))
       : result.json;
   return {
     answer: {

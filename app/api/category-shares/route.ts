@@ -9,5 +9,7 @@ export const GET = dashboardRoute(
   async ({ filters }) => ({
     json: await fetchCategoryShares(filters),
     smallCounts: ['tickets', 'previous'],
+    // A rise from a suppressed month before would give that month's count back.
+    withheldWithCounts: ['change', 'changeRate'],
   }),
 );

@@ -46,12 +46,19 @@ export function CategoryPanel() {
     () =>
       query.data
         ? rankedBarOption(
-            query.data.rising.map((r) => ({
-              key: r.l2,
-              name: names.l2(r),
-              value: r.change,
-              note: `+${formatCount(r.change, lang)}${r.changeRate === null ? '' : lang === 'en' ? ` (${formatSignedShare(r.changeRate, lang)})` : `（${formatSignedShare(r.changeRate, lang)}）`}`,
-            })),
+            query.data.rising.map((r) => {
+              // Null on the wire when the rise would give a suppressed count back (docs/security.md): no bar, "—".
+              const change = r.change as number | null;
+              return {
+                key: r.l2,
+                name: names.l2(r),
+                value: change ?? 0,
+                note:
+                  change === null
+                    ? '—'
+                    : `+${formatCount(change, lang)}${r.changeRate === null ? '' : lang === 'en' ? ` (${formatSignedShare(r.changeRate, lang)})` : `（${formatSignedShare(r.changeRate, lang)}）`}`,
+              };
+            }),
             { colour: RISE_COLOUR, valueName: t({ zh: '较上期增加', en: 'Increase on previous period' }) },
           )
         : null,
