@@ -113,12 +113,14 @@ export async function refreshRollups(
       built.push(rollup);
     }
     // The map's hexagons (r6 and r8, zoom ≤ 13): appeals per day and r8 cell (its r6 parent beside it) with the
-    // filters a city- or district-wide look uses, so the layer sums a small table instead of scanning every ticket
-    // (lib/queries/map-hexagons.ts). Each cell's place is the mean position of its appeals, for the map's box.
+    // filters a city-, district- or street-wide look uses (CELL_ROLLUP_DIMENSIONS), so the layer sums a small table
+    // instead of scanning every ticket (lib/queries/map-hexagons.ts). Each cell's place is the mean position of its
+    // appeals, for the map's box.
     await timed(
       'daily_cells',
       `CREATE OR REPLACE TABLE daily_cells AS
-       SELECT received_at::DATE AS day, h3_r8, h3_r6, category_l1, county_code, channel, count(*)::INTEGER AS tickets
+       SELECT received_at::DATE AS day, h3_r8, h3_r6, category_l1, county_code, town_code, channel,
+              count(*)::INTEGER AS tickets
        FROM tickets WHERE h3_r8 IS NOT NULL
        GROUP BY ALL
        ORDER BY day`,

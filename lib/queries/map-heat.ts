@@ -44,7 +44,7 @@ export async function fetchMapHeat(
   try {
     const fromRollup =
       view.zoom <= MAX_ROLLUP_HEAT_ZOOM && cellRollupAnswers(filters) && (await hasCellRollup(lease));
-    const where = filtersWhere(filters, fromRollup ? 'daily_totals' : 'tickets');
+    const where = filtersWhere(filters, fromRollup ? 'daily_cells' : 'tickets');
     const params = {
       ...where.params,
       ...bboxParams(padBbox(view.bbox)),

@@ -6,7 +6,7 @@ import { borrowConnection, type Lease } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { h3ToStringSql } from '../geo/h3-sql';
 import { filtersWhere } from '../sql/filters-where';
-import { filterDimensions, rollupDimensions } from '../sql/rollup-choice';
+import { CELL_ROLLUP_DIMENSIONS, filterDimensions } from '../sql/rollup-choice';
 import { BBOX_SQL, type Bbox, bboxParams, H3_COLUMN, hexResolutionForZoom, padBbox } from './map-params';
 
 /** One H3 cell of the hexagon layer: its h3-js index and the appeals in it. */
@@ -66,9 +66,9 @@ function ticketsQuery(filters: Filters, bbox: Bbox, column: string, minTickets: 
 
 /**
  * daily_cells (etl/load/rollups.ts) keeps the day, the r8 cell and its r6 parent, the first-level category, the
- * district and the channel: the same columns as daily_totals, so the filters that daily_totals answers are the ones
- * it answers. A cell is in the box when the mean position of its appeals is, and then counts whole (the tickets
- * query counts the appeals inside the box, which cuts the cells on its edge).
+ * district, the street and the channel (CELL_ROLLUP_DIMENSIONS): filters among those are answered from it. A cell is
+ * in the box when the mean position of its appeals is, and then counts whole (the tickets query counts the appeals
+ * inside the box, which cuts the cells on its edge).
  */
 export function hexagonSource(filters: Filters, resolution: 6 | 8 | 10): 'daily_cells' | 'tickets' {
   return resolution !== 10 && cellRollupAnswers(filters) ? 'daily_cells' : 'tickets';
@@ -76,14 +76,12 @@ export function hexagonSource(filters: Filters, resolution: 6 | 8 | 10): 'daily_
 
 export function cellRollupAnswers(filters: Filters): boolean {
   return (
-    !filters.cell &&
-    !filters.q &&
-    filterDimensions(filters).every((d) => (rollupDimensions('daily_totals') as string[]).includes(d))
+    !filters.cell && !filters.q && filterDimensions(filters).every((d) => CELL_ROLLUP_DIMENSIONS.includes(d))
   );
 }
 
 function cellRollupQuery(filters: Filters, bbox: Bbox, column: 'h3_r6' | 'h3_r8', minTickets: number): Bound {
-  const where = filtersWhere(filters, 'daily_totals');
+  const where = filtersWhere(filters, 'daily_cells');
   return {
     sql: `SELECT ${h3ToStringSql(column)} AS cell, sum(tickets)::INTEGER AS tickets
           FROM daily_cells ${where.sql}
@@ -99,17 +97,23 @@ function cellRollupQuery(filters: Filters, bbox: Bbox, column: 'h3_r6' | 'h3_r8'
   };
 }
 
-/** Warehouses built before the cell rollup existed answer from tickets until their next load or analyse. */
+/**
+ * Warehouses built before the cell rollup existed, or before it kept the street, answer from tickets until their
+ * next load or analyse.
+ */
 const cellRollupByGeneration = new Map<number, boolean>();
 
 export async function hasCellRollup(lease: Lease): Promise<boolean> {
   const known = cellRollupByGeneration.get(lease.generation);
   if (known !== undefined) return known;
-  const [row] = await queryRows<{ n: number }>(
+  const [row] = await queryRows<{ tables: number; streets: number }>(
     lease.connection,
-    "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN ('daily_cells', 'cell_places')",
+    `SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('daily_cells', 'cell_places'))::INTEGER
+              AS tables,
+            (SELECT count(*) FROM duckdb_columns() WHERE table_name = 'daily_cells' AND column_name = 'town_code')
+              ::INTEGER AS streets`,
   );
-  const present = row?.n === 2;
+  const present = row?.tables === 2 && row.streets === 1;
   cellRollupByGeneration.set(lease.generation, present);
   return present;
 }

@@ -3,7 +3,7 @@ import { cellResolution, type Filters, FiltersError } from '../filters/filters';
 import { filterDimensions, type RollupTable, rollupDimensions } from './rollup-choice';
 
 /** The tables a filtered question can read: the tickets themselves or a daily rollup (lib/sql/rollup-choice.ts). */
-export type FilteredTable = 'tickets' | RollupTable;
+export type FilteredTable = 'tickets' | RollupTable | 'daily_cells';
 
 export interface WhereClause {
   /** `WHERE …` text with `$name` placeholders only: no value is ever in the text. */

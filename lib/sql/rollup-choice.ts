@@ -78,9 +78,22 @@ export const ROLLUPS: readonly Rollup[] = [
   { table: 'daily_counts', dimensions: ALL, buckets: true, ticketsOnly: false },
 ];
 
-export function rollupDimensions(table: RollupTable): readonly RollupDimension[] {
+export function rollupDimensions(table: RollupTable | 'daily_cells'): readonly RollupDimension[] {
+  if (table === 'daily_cells') return CELL_ROLLUP_DIMENSIONS;
   return ROLLUPS.find((r) => r.table === table)?.dimensions ?? ALL;
 }
+
+/**
+ * The map's cell rollup (`daily_cells`, etl/load/rollups.ts): day × H3 cell × these. It counts tickets only, so it
+ * is not among ROLLUPS. The street costs almost nothing there (an r8 cell lies in one street but at its edges),
+ * while a second-level category, a type or a department would multiply its rows.
+ */
+export const CELL_ROLLUP_DIMENSIONS: readonly RollupDimension[] = [
+  'category_l1',
+  'county_code',
+  'town_code',
+  'channel',
+];
 
 /** The columns the filters test. */
 export function filterDimensions(filters: Filters): RollupDimension[] {

@@ -173,18 +173,23 @@ describe('map queries', () => {
       warehouse.config,
       'SELECT county_code AS code FROM tickets WHERE county_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
     );
+    const [town] = await query<{ code: string }>(
+      warehouse.config,
+      'SELECT town_code AS code FROM tickets WHERE town_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+    );
     const cases: Filters[] = [
       YEAR,
       { ...YEAR, category: '01' },
       { ...YEAR, channel: '12345热线' },
       { ...YEAR, region: county!.code },
       { ...YEAR, region: '511500', category: '01', channel: '12345热线' },
+      { ...YEAR, region: town!.code, category: '01' },
       // Not answered by the rollup (a second-level category, a department): the tickets answer them.
       { ...YEAR, category: '0104' },
       { from: '2024-03-05', to: '2024-04-17', type: 'complaint' },
     ];
     expect(cases.map((f) => hexagonSource(f, 6))).toEqual([
-      ...Array(5).fill('daily_cells'),
+      ...Array(6).fill('daily_cells'),
       'tickets',
       'tickets',
     ]);
