@@ -52,6 +52,7 @@ describe('filters as SQL', () => {
     ['a street', { ...july, region: '511504001' }, 1],
     ['a street by its 12-digit code', { ...july, region: '511504001000' }, 1],
     ['the city', { ...july, region: '511500' }, 4],
+    ['the province', { ...july, region: '510000' }, 4],
     ['a first-level category', { ...july, category: '02' }, 1],
     ['a second-level category', { ...july, category: '0104' }, 3],
     ['a channel', { ...july, channel: '网络问政' }, 1],

@@ -12,8 +12,8 @@ export interface WhereClause {
 }
 
 /**
- * Turns Filters into a WHERE clause for `tickets` or `daily_counts`, with every value bound. A region code matches
- * at whatever level it is (city, county, town); a category code at its level.
+ * Turns Filters into a WHERE clause for `tickets` or a rollup, with every value bound. A region code matches at
+ * its level (province, city, county, town); a category code at its level.
  */
 export function filtersWhere(
   filters: Filters,
@@ -34,20 +34,20 @@ export function filtersWhere(
   }
   if (filters.region) {
     const region = filters.region.length === 12 ? filters.region.slice(0, 9) : filters.region;
-    // Rollups keep each level in its own column, so a code is matched at its level; tickets check every level.
-    const levels =
-      table === 'tickets'
-        ? ['city_code', 'county_code', 'town_code']
-        : region.length > 6
-          ? ['town_code']
-          : ['county_code'];
+    // Each level has its own column and a code's form says its level (GB/T 2260: xx0000 a province, xxxx00 a city,
+    // six digits a county, nine a town), so one column is compared: DuckDB then filters while it scans, where an OR
+    // over three columns cost tickets scans half as much again.
+    const column =
+      region.length > 6
+        ? 'town_code'
+        : table !== 'tickets' || !/00$/.test(region)
+          ? 'county_code'
+          : region.endsWith('0000')
+            ? 'province_code'
+            : 'city_code';
     const cityWide = table !== 'tickets' && /^\d{4}00$/.test(region);
     // The rollups have no city column: a city code selects its counties by code prefix.
-    conditions.push(
-      cityWide
-        ? 'starts_with(county_code, $regionPrefix)'
-        : `(${levels.map((c) => `${c} = $region`).join(' OR ')})`,
-    );
+    conditions.push(cityWide ? 'starts_with(county_code, $regionPrefix)' : `${column} = $region`);
     // A province code (510000) selects its counties by two digits, a city code (511500) by four.
     if (cityWide) params.regionPrefix = region.endsWith('0000') ? region.slice(0, 2) : region.slice(0, 4);
     else params.region = region;
