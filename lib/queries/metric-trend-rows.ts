@@ -3,6 +3,7 @@ import { readRows } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { addDays, addMonths } from '../filters/periods';
 import { filtersWhere } from '../sql/filters-where';
+import { quantileFromBucketsSql } from '../sql/handling-time';
 import { rollupFor } from '../sql/rollup-choice';
 import type { ROLLUP_MEASURES, RollupMeasure } from '../sql/rollup-measures';
 import type { TimeGrain } from '../sql/time-grain';
@@ -48,12 +49,14 @@ export interface SplitRanking {
   tickets: number;
 }
 
-/** Rollup sums of one period × series (top-N key or `__other__`), one row per handling bucket when asked for; only
- * the measures asked for are present. */
+/**
+ * Rollup sums of one period × series (top-N key or `__other__`); only the measures asked for are present. With
+ * buckets, `tickets` counts the closed tickets and `median_hours` is their median handling time.
+ */
 export interface TrendRow extends Partial<Record<(typeof ROLLUP_MEASURES)[number], number>> {
   period: string;
   key: string;
-  handling_bucket: number | null;
+  median_hours?: number | null;
 }
 
 function nameSource(column: SplitColumn): { join: string; zh: string; en: string } {
@@ -89,7 +92,7 @@ export async function fetchTrendRows(
     top: number;
     historyFrom: string;
     firstPeriod: string;
-    /** Group by handling bucket too (for the median): more rows, so only when needed. */
+    /** Read handling-time buckets and return each period × series' median (the median's trend). */
     withBuckets: boolean;
     /** The measures to sum (ignored with buckets: the median needs only ticket counts). */
     measures: readonly RollupMeasure[];
@@ -113,7 +116,6 @@ export async function fetchTrendRows(
     ? `CASE WHEN r.split_rank <= $top THEN r.split_key ELSE '${SPLIT_KEYS.other}' END`
     : `'${SPLIT_KEYS.all}'`;
   const measures: readonly RollupMeasure[] = q.withBuckets ? ['tickets'] : q.measures;
-  const bucket = q.withBuckets ? 'handling_bucket' : 'NULL::SMALLINT';
   const names = nameSource(q.column);
   const params = { ...where.params, from: filters.from, to: filters.to };
   const [ranking, rows] = await Promise.all([
@@ -128,16 +130,24 @@ export async function fetchTrendRows(
     readRows<TrendRow>(
       `WITH ${ranked(rankWhere, rankTable)},
        grouped AS (
-         SELECT date_trunc('${q.grain}', day) AS period_start, ${splitKey} AS split_key, ${bucket} AS handling_bucket,
-                ${measures.map((m) => `sum(${m}) AS ${m}`).join(', ')}
+         SELECT date_trunc('${q.grain}', day) AS period_start, ${splitKey} AS split_key,
+                ${q.withBuckets ? 'handling_bucket, ' : ''}${measures.map((m) => `sum(${m}) AS ${m}`).join(', ')}
          FROM ${table}
          ${where.sql} AND day BETWEEN $historyFrom::DATE AND $to::DATE
            AND (day >= $from::DATE OR day < $firstPeriod::DATE)
+           ${q.withBuckets ? 'AND handling_bucket IS NOT NULL' : ''}
+         GROUP BY ALL),
+       series AS (
+         SELECT strftime(period_start, '%Y-%m-%d') AS period, ${seriesKey} AS "key",
+                ${q.withBuckets ? 'handling_bucket, ' : ''}${measures.map((m) => `coalesce(sum(${m}), 0)::DOUBLE AS ${m}`).join(', ')}
+         FROM grouped g ${q.column ? 'LEFT JOIN ranked r USING (split_key)' : ''}
          GROUP BY ALL)
-       SELECT strftime(period_start, '%Y-%m-%d') AS period, ${seriesKey} AS "key", handling_bucket,
-              ${measures.map((m) => `coalesce(sum(${m}), 0)::DOUBLE AS ${m}`).join(', ')}
-       FROM grouped g ${q.column ? 'LEFT JOIN ranked r USING (split_key)' : ''}
-       GROUP BY ALL`,
+       ${
+         q.withBuckets
+           ? `SELECT period, "key", tickets, quantile_hours AS median_hours
+              FROM (${quantileFromBucketsSql('series', ['period', '"key"'], 0.5)})`
+           : 'SELECT * FROM series'
+       }`,
       {
         ...params,
         ...rankWhere.params,

@@ -1,7 +1,6 @@
 import { type ExpectedRange, expectedRanges, type MetricKind } from '../analytics/anomalies';
 import { type Filters, FiltersError } from '../filters/filters';
 import { daysInRange } from '../filters/periods';
-import { quantileFromBuckets } from '../sql/handling-time';
 import { KPI_BASE, KPI_READS, KPIS, type KpiId, kpiFromSums } from '../sql/kpis';
 import { addSums, emptySums, type MeasureSums } from '../sql/rollup-measures';
 import { periodEnd, periodStarts, type TimeGrain } from '../sql/time-grain';
@@ -73,15 +72,14 @@ const KIND: Record<(typeof KPIS)[KpiId]['unit'], MetricKind> = {
 
 interface Accumulated {
   sums: MeasureSums;
-  buckets: { bucket: number; tickets: number }[];
+  /** The median handling time, computed in SQL from the buckets (fetchTrendRows). */
+  medianHours: number | null;
 }
 
 function pointValue(metric: KpiId, acc: Accumulated | undefined): { value: number | null; n: number } {
   const sums = acc?.sums ?? emptySums();
-  if (metric === 'medianHandlingHours') {
-    const buckets = acc?.buckets ?? [];
-    return { value: quantileFromBuckets(buckets, 0.5), n: buckets.reduce((s, b) => s + b.tickets, 0) };
-  }
+  // For the median the rows count closed tickets only: the ones it is measured over.
+  if (metric === 'medianHandlingHours') return { value: acc?.medianHours ?? null, n: sums.tickets };
   return { value: kpiFromSums(metric, sums), n: sums[KPI_BASE[metric]] };
 }
 
@@ -148,11 +146,10 @@ export async function fetchMetricTrend(filters: Filters, options: MetricTrendOpt
   const cells = new Map<string, Accumulated>();
   for (const row of rows) {
     const id = `${row.key}\u0000${row.period}`;
-    const acc = cells.get(id) ?? { sums: emptySums(), buckets: [] };
+    const acc = cells.get(id) ?? { sums: emptySums(), medianHours: null };
     cells.set(id, acc);
     addSums(acc.sums, row);
-    if (row.handling_bucket !== null)
-      acc.buckets.push({ bucket: row.handling_bucket, tickets: row.tickets ?? 0 });
+    if (row.median_hours !== undefined) acc.medianHours = row.median_hours;
   }
 
   const allPeriods = periodStarts(grain, historyFrom, filters.to);

@@ -1,5 +1,7 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { bucketStartHours, quantileFromBuckets } from './handling-time';
+import { queryRows } from '../db/connection';
+import { bucketStartHours, quantileFromBuckets, quantileFromBucketsSql } from './handling-time';
 
 /** The bucket SQL, in JavaScript, to test the estimate without a database. */
 const bucketOf = (hours: number) => Math.floor(Math.log1p(hours) * 8);
@@ -52,5 +54,46 @@ describe('handling-time quantiles from log-scale buckets', () => {
   it('has no quantile without closed tickets', () => {
     expect(quantileFromBuckets([], 0.5)).toBeNull();
     expect(quantileFromBuckets([{ bucket: 3, tickets: 0 }], 0.5)).toBeNull();
+  });
+
+  it('gives the same quantiles in SQL as in JavaScript, group by group', async () => {
+    const random = seeded(11);
+    const groups = Array.from({ length: 40 }, (_, g) => ({
+      g,
+      buckets: Array.from({ length: 1 + Math.floor(random() * 12) }, (_, i) => ({
+        bucket: i * 3 + Math.floor(random() * 3),
+        tickets: Math.floor(random() * 50),
+      })),
+    }));
+    const values = groups.flatMap(({ g, buckets }) =>
+      buckets.map((b) => `(${g}, ${b.bucket}, ${b.tickets})`),
+    );
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      for (const q of [0.5, 0.9]) {
+        const rows = await queryRows<{ g: number; tickets: number; quantile_hours: number | null }>(
+          connection,
+          `WITH b(g, handling_bucket, tickets) AS (VALUES ${values.join(', ')}, (99, NULL, 5), (98, 4, 0))
+           ${quantileFromBucketsSql('b', ['g'], q)} ORDER BY g`,
+        );
+        const expected = groups
+          .map(({ g, buckets }) => ({
+            g,
+            tickets: buckets.reduce((sum, b) => sum + b.tickets, 0),
+            quantile: quantileFromBuckets(buckets, q),
+          }))
+          .filter((e) => e.tickets > 0);
+        // Groups with no closed ticket (99: no bucket, 98: none counted) have no row.
+        expect(rows.map((r) => r.g)).toEqual(expected.map((e) => e.g));
+        for (const [i, e] of expected.entries()) {
+          expect(rows[i]!.tickets).toBe(e.tickets);
+          expect(rows[i]!.quantile_hours).toBeCloseTo(e.quantile as number, 9);
+        }
+      }
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 });
