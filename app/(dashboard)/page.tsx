@@ -1,11 +1,11 @@
 import { pageViewer } from '@/app/_auth/current-viewer';
 import { NotAllowed } from '../ui/frame/not-allowed';
+import { ViewHeading } from '../ui/frame/view-heading';
 import { CategoryPanel } from '../ui/overview/category-panel';
 import { ChannelPanel } from '../ui/overview/channel-panel';
 import { DataQualityNotes } from '../ui/overview/data-quality-notes';
 import { DistrictPanel } from '../ui/overview/district-panel';
 import { KpiCards } from '../ui/overview/kpi-cards';
-import { OverviewHeading } from '../ui/overview/overview-heading';
 import { VolumeTrendPanel } from '../ui/overview/volume-trend-panel';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +16,7 @@ export default async function OverviewPage() {
   if (refusal) return <NotAllowed reason={refusal} />;
   return (
     <>
-      <OverviewHeading />
+      <ViewHeading title={{ zh: '总览', en: 'Overview' }} />
       <KpiCards />
       <DataQualityNotes />
       <div className="panel-grid">

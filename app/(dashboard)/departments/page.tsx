@@ -1,10 +1,10 @@
 import { pageViewer } from '@/app/_auth/current-viewer';
 import { DEPARTMENT_SCORE_FORMULA, MIN_RANKED_TICKETS } from '@/lib/queries/department-scorecard';
-import { DepartmentsHeading } from '../../ui/departments/departments-heading';
 import { OnTimeBottomPanel } from '../../ui/departments/on-time-bottom-panel';
 import { OverduePanel } from '../../ui/departments/overdue-panel';
 import { ScorecardPanel } from '../../ui/departments/scorecard-panel';
 import { NotAllowed } from '../../ui/frame/not-allowed';
+import { ViewHeading } from '../../ui/frame/view-heading';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +18,7 @@ export default async function DepartmentsPage() {
   if (refusal) return <NotAllowed reason={refusal} />;
   return (
     <>
-      <DepartmentsHeading />
+      <ViewHeading title={{ zh: '部门考评', en: 'Departments' }} />
       <ScorecardPanel formula={DEPARTMENT_SCORE_FORMULA} minTickets={MIN_RANKED_TICKETS} />
       <div className="panel-grid departments-grid">
         <OnTimeBottomPanel />

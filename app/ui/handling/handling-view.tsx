@@ -3,7 +3,7 @@
 import { HANDLING_PARAMETERS } from '@/lib/analytics/handling/parameters';
 import { HANDLING_DIMENSIONS, type HandlingDimension } from '@/lib/queries/handling-params';
 import { useDashboardFilters } from '../filters/use-dashboard-filters';
-import { formatDate } from '../format';
+import { ViewHeading } from '../frame/view-heading';
 import { useText } from '../i18n/preferences';
 import { BouncePairsPanel } from './bounce-pairs-panel';
 import { EscalationsPanel } from './escalations-panel';
@@ -23,7 +23,7 @@ const GRID_STYLE: React.CSSProperties = {
  */
 export function HandlingView() {
   const { filters: urlFilters, searchParams, update } = useDashboardFilters();
-  const { t, lang } = useText();
+  const { t } = useText();
   const filters = handlingFilters(urlFilters, searchParams.has('from'));
   const window = Number(searchParams.get('window')) || HANDLING_PARAMETERS.reopenWindowDays;
   const rawBy = searchParams.get('by');
@@ -32,11 +32,7 @@ export function HandlingView() {
     : 'category';
   return (
     <>
-      <div className="view-heading">
-        <h1>{t({ zh: '办理质量', en: 'Handling quality' })}</h1>
-        <p className="subtitle" data-testid="range-label">
-          {formatDate(filters.from, lang)} – {formatDate(filters.to, lang)}
-        </p>
+      <ViewHeading title={{ zh: '办理质量', en: 'Handling quality' }} range={filters} asOf={false}>
         <label>
           {t({ zh: '重复诉求时间窗', en: 'Reopen window' })}{' '}
           <select
@@ -51,7 +47,7 @@ export function HandlingView() {
             ))}
           </select>
         </label>
-      </div>
+      </ViewHeading>
       <div className="panel-grid" style={GRID_STYLE}>
         <BouncePairsPanel filters={filters} />
         <UnitClosuresPanel filters={filters} window={window} />

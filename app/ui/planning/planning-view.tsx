@@ -5,7 +5,8 @@ import { RECURRING_KIND_LABELS } from '@/lib/analytics/recurring/parameters';
 import { DEFAULT_WEIGHTS, SCORE_COMPONENTS, type Weights } from '@/lib/analytics/recurring/ranker';
 import { planningQueries } from '../data/planning-queries';
 import { useDashboardFilters } from '../filters/use-dashboard-filters';
-import { formatCount, formatDate } from '../format';
+import { formatCount } from '../format';
+import { ViewHeading } from '../frame/view-heading';
 import { useText } from '../i18n/preferences';
 import { Empty, ErrorNotice, Loading, Panel } from '../states/widget-state';
 import { CandidateDetail } from './candidate-detail';
@@ -112,12 +113,11 @@ export function PlanningView() {
   const current = candidates.data?.find((c) => c.issueId === selected);
   return (
     <>
-      <div className="view-heading">
-        <h1>{t({ zh: '项目建议（每月一题）', en: 'Planning: project candidates' })}</h1>
-        <p className="subtitle" data-testid="range-label">
-          {formatDate(filters.from, lang)} – {formatDate(filters.to, lang)}
-        </p>
-      </div>
+      <ViewHeading
+        title={{ zh: '项目建议（每月一题）', en: 'Planning: project candidates' }}
+        range={filters}
+        asOf={false}
+      />
       <WeightsPanel
         weights={weights}
         onChange={(k, value) => update({ [`w_${k}`]: String(value) })}

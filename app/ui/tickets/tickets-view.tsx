@@ -3,9 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TicketSort } from '@/lib/sql/ticket-selection';
 import { ticketQueries } from '../data/ticket-queries';
-import { useDashboard } from '../filters/dashboard-context';
 import { useDashboardFilters } from '../filters/use-dashboard-filters';
-import { formatDate } from '../format';
+import { ViewHeading } from '../frame/view-heading';
 import { useText } from '../i18n/preferences';
 import { Empty, ErrorNotice, Loading, Panel } from '../states/widget-state';
 import { TextFilterChip } from '../words/text-filter-chip';
@@ -23,8 +22,7 @@ import { useTicketView } from './use-ticket-view';
  */
 export function TicketsView({ exportCap, contentChars }: { exportCap: number; contentChars: number }) {
   const { filters, update } = useDashboardFilters();
-  const { options } = useDashboard();
-  const { t, lang } = useText();
+  const { t } = useText();
   const view = useTicketView();
   const query = useQuery(ticketQueries.page(filters, view));
   const total = query.data?.total;
@@ -76,18 +74,7 @@ export function TicketsView({ exportCap, contentChars }: { exportCap: number; co
 
   return (
     <>
-      <div className="view-heading">
-        <h1>{t({ zh: '诉求清单', en: 'Tickets' })}</h1>
-        <p className="subtitle" data-testid="range-label">
-          {formatDate(filters.from, lang)} – {formatDate(filters.to, lang)}
-          {options.span ? (
-            <span className="as-of">
-              {t({ zh: ' · 数据截至 ', en: ' · data up to ' })}
-              {formatDate(options.span.lastDay, lang)}
-            </span>
-          ) : null}
-        </p>
-      </div>
+      <ViewHeading title={{ zh: '诉求清单', en: 'Tickets' }} />
       <TextFilterChip />
       <TicketSelectionBar flag={view.flag} total={total} onFlag={(flag) => update({ flag, page: null })} />
       <Panel
