@@ -15,6 +15,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { forecastsStep } from '../etl/analytics/forecasts';
+import { YEAR_LENGTH } from '../lib/analytics/forecast/periods';
 import { openWarehouse, queryRows } from '../lib/db/connection';
 import { scaledWarehouse } from './support/scaled-warehouse';
 
@@ -67,14 +68,15 @@ const accuracy = await queryRows<{
 }>(
   connection,
   `SELECT step, count(*)::INTEGER AS series, count(fallback_reason)::INTEGER AS fallbacks,
-          count(*) FILTER (fallback_reason IS NULL AND history_length >= CASE step WHEN 'day' THEN 730
-                           WHEN 'week' THEN 104 ELSE 24 END)::INTEGER AS "twoYears",
-          round(median(mase / baseline_mase) FILTER (fallback_reason IS NULL AND baseline_mase > 0
-                AND history_length >= CASE step WHEN 'day' THEN 730 WHEN 'week' THEN 104 ELSE 24 END), 3)
-            AS "medianMaseRatio",
+          count(*) FILTER (compared)::INTEGER AS "twoYears",
+          round(median(mase / baseline_mase) FILTER (compared AND baseline_mase > 0), 3) AS "medianMaseRatio",
           (SELECT string_agg(model || ' ' || n, ', ' ORDER BY n DESC)
            FROM (SELECT model, count(*) AS n FROM forecast_series i WHERE i.step = o.step GROUP BY model)) AS models
-   FROM forecast_series o GROUP BY step ORDER BY step`,
+   FROM (SELECT *, fallback_reason IS NULL AND history_length >= 2 * CASE step ${Object.entries(YEAR_LENGTH)
+     .map(([step, periods]) => `WHEN '${step}' THEN ${periods}`)
+     .join(' ')} END AS compared
+         FROM forecast_series) o
+   GROUP BY step ORDER BY step`,
 );
 const coverage = await queryRows<{
   step: string;
