@@ -105,58 +105,99 @@ export async function fetchTrendRows(
   // Ranking needs ticket counts only: a rollup without buckets is many times smaller.
   const rankTable = rollupFor(filters, columns);
   const rankWhere = filtersWhere(filters, rankTable, { dates: false });
-  const splitKey = q.column ? `coalesce(${q.column}, '${SPLIT_KEYS.none}')` : `'${SPLIT_KEYS.all}'`;
-  const ranked = (w: { sql: string }, from: string) => `ranked AS (
+  // When both come from one table, one scan gives both: the ranking sums the range's periods of the scan.
+  const shared = table === rankTable;
+  const splitKey = (column: string) =>
+    q.column ? `coalesce(${column}, '${SPLIT_KEYS.none}')` : `'${SPLIT_KEYS.all}'`;
+  const rankedFrom = (split: string, counted: string, source: string) => `ranked AS (
     SELECT split_key, row_number() OVER (ORDER BY range_tickets DESC, split_key) AS split_rank, range_tickets
-    FROM (SELECT ${splitKey} AS split_key, sum(tickets)::DOUBLE AS range_tickets
-          FROM ${from} ${w.sql} AND day BETWEEN $from::DATE AND $to::DATE
-          GROUP BY 1 HAVING sum(tickets) > 0))`;
-  // Values beyond the top N, and values seen only in the history, make up "other".
-  const seriesKey = q.column
-    ? `CASE WHEN r.split_rank <= $top THEN r.split_key ELSE '${SPLIT_KEYS.other}' END`
-    : `'${SPLIT_KEYS.all}'`;
+    FROM (SELECT ${splitKey(split)} AS split_key, sum(${counted})::DOUBLE AS range_tickets
+          FROM ${source} GROUP BY 1 HAVING sum(${counted}) > 0))`;
+  const ranked = shared
+    ? rankedFrom('split_value', 'ranking_tickets', 'scanned WHERE period_start >= $firstPeriod::DATE')
+    : rankedFrom(
+        q.column ?? '',
+        'tickets',
+        `${rankTable} ${rankWhere.sql} AND day BETWEEN $from::DATE AND $to::DATE`,
+      );
   const measures: readonly RollupMeasure[] = q.withBuckets ? ['tickets'] : q.measures;
   const names = nameSource(q.column);
-  const params = { ...where.params, from: filters.from, to: filters.to };
-  const [ranking, rows] = await Promise.all([
-    readRows<SplitRanking>(
-      `WITH ${ranked(rankWhere, rankTable)}
-       SELECT split_key AS "key", coalesce(${names.zh}, split_key) AS name, coalesce(${names.en}, split_key) AS "nameEn",
-              range_tickets AS tickets
-       FROM ranked ${names.join}
-       ORDER BY split_rank`,
-      { ...rankWhere.params, from: filters.from, to: filters.to },
-    ),
-    readRows<TrendRow>(
-      `WITH ${ranked(rankWhere, rankTable)},
-       grouped AS (
-         SELECT date_trunc('${q.grain}', day) AS period_start, ${splitKey} AS split_key,
-                ${q.withBuckets ? 'handling_bucket, ' : ''}${measures.map((m) => `sum(${m}) AS ${m}`).join(', ')}
+  const bucket = q.withBuckets ? 'handling_bucket, ' : '';
+  // Series are numbered by rank until the end (0 is "other": values beyond the top N and values seen only in the
+  // history), and periods stay dates: grouping and the median's window then sort integers and dates, not text.
+  const seriesRank = q.column ? 'CASE WHEN r.split_rank <= $top THEN r.split_rank ELSE 0 END' : '1';
+  const seriesKey = q.column
+    ? `CASE WHEN s.series_rank = 0 THEN '${SPLIT_KEYS.other}' ELSE r.split_key END`
+    : `'${SPLIT_KEYS.all}'`;
+  const rankingSelect = `SELECT split_key AS "key", coalesce(${names.zh}, split_key) AS name,
+         coalesce(${names.en}, split_key) AS "nameEn", range_tickets AS tickets, split_rank::INTEGER AS split_rank
+       FROM ranked ${names.join}`;
+  const scanned = `scanned AS (
+         SELECT date_trunc('${q.grain}', day)::DATE AS period_start${q.column ? `, ${q.column} AS split_value` : ''},
+                ${bucket}${measures.map((m) => `sum(${m}) AS ${m}`).join(', ')}
+                ${shared ? ', sum(tickets) AS ranking_tickets' : ''}
          FROM ${table}
          ${where.sql} AND day BETWEEN $historyFrom::DATE AND $to::DATE
            AND (day >= $from::DATE OR day < $firstPeriod::DATE)
-           ${q.withBuckets ? 'AND handling_bucket IS NOT NULL' : ''}
-         GROUP BY ALL),
+         GROUP BY ALL)`;
+  const seriesSql = `WITH ${scanned}, ${ranked},
        series AS (
-         SELECT strftime(period_start, '%Y-%m-%d') AS period, ${seriesKey} AS "key",
-                ${q.withBuckets ? 'handling_bucket, ' : ''}${measures.map((m) => `coalesce(sum(${m}), 0)::DOUBLE AS ${m}`).join(', ')}
-         FROM grouped g ${q.column ? 'LEFT JOIN ranked r USING (split_key)' : ''}
-         GROUP BY ALL)
-       ${
+         SELECT period_start, ${seriesRank} AS series_rank,
+                ${bucket}${measures.map((m) => `coalesce(sum(${m}), 0)::DOUBLE AS ${m}`).join(', ')}
+         FROM scanned g
+         ${q.column ? `LEFT JOIN ranked r ON r.split_key = ${splitKey('g.split_value')}` : ''}
+         ${q.withBuckets ? 'WHERE handling_bucket IS NOT NULL' : ''}
+         GROUP BY ALL),
+       measured AS (${
          q.withBuckets
-           ? `SELECT period, "key", tickets, quantile_hours AS median_hours
-              FROM (${quantileFromBucketsSql('series', ['period', '"key"'], 0.5)})`
+           ? `SELECT period_start, series_rank, tickets, quantile_hours AS median_hours
+              FROM (${quantileFromBucketsSql('series', ['period_start', 'series_rank'], 0.5)})`
            : 'SELECT * FROM series'
-       }`,
-      {
-        ...params,
-        ...rankWhere.params,
-        ...(q.column ? { top: q.top } : {}),
-        historyFrom: q.historyFrom,
-        firstPeriod: q.firstPeriod,
-      },
-    ),
+       })
+       SELECT 'point' AS part, strftime(s.period_start, '%Y-%m-%d') AS period, ${seriesKey} AS "key",
+              s.* EXCLUDE (period_start, series_rank)
+       FROM measured s ${q.column ? 'LEFT JOIN ranked r ON r.split_rank = s.series_rank' : ''}
+       ${shared ? `UNION ALL BY NAME SELECT 'rank' AS part, * FROM (${rankingSelect})` : ''}`;
+  const params = {
+    ...where.params,
+    ...(shared ? {} : rankWhere.params),
+    from: filters.from,
+    to: filters.to,
+    ...(q.column ? { top: q.top } : {}),
+    historyFrom: q.historyFrom,
+    firstPeriod: q.firstPeriod,
+  };
+  type Part = (TrendRow & { part: 'point' }) | (SplitRanking & { part: 'rank'; split_rank: number });
+  const [separateRanking, parts] = await Promise.all([
+    shared
+      ? null
+      : readRows<SplitRanking & { split_rank: number }>(`WITH ${ranked} ${rankingSelect}`, {
+          ...rankWhere.params,
+          from: filters.from,
+          to: filters.to,
+        }),
+    readRows<Part>(seriesSql, params),
   ]);
+  const rows: TrendRow[] = [];
+  const ranks: (SplitRanking & { split_rank: number })[] = separateRanking ?? [];
+  for (const row of parts) {
+    if (row.part === 'rank') {
+      ranks.push(row);
+      continue;
+    }
+    // UNION BY NAME gave the points the ranking's columns too (null).
+    const {
+      part: _part,
+      name: _name,
+      nameEn: _nameEn,
+      split_rank: _rank,
+      ...point
+    } = row as TrendRow & Record<'part' | 'name' | 'nameEn' | 'split_rank', unknown>;
+    rows.push(point);
+  }
+  const ranking: SplitRanking[] = ranks
+    .sort((a, b) => a.split_rank - b.split_rank)
+    .map(({ key, name, nameEn, tickets }) => ({ key, name, nameEn, tickets }));
   const [noneZh, noneEn] = q.column ? UNKNOWN_NAMES[q.column] : ['', ''];
   for (const r of ranking) {
     if (r.key === SPLIT_KEYS.none) Object.assign(r, { name: noneZh, nameEn: noneEn });

@@ -149,6 +149,53 @@ describe('fetchMetricTrend against the tickets table', () => {
     }
   });
 
+  it('ranks and measures a split from the detailed rollup when a filter needs it (a street)', async () => {
+    // Streets are only in the detailed rollup, so the ranking and the medians come from one scan of it.
+    const [street] = await query<{ code: string }>(
+      warehouse.config,
+      'SELECT town_code AS code FROM tickets WHERE town_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+    );
+    const filters = { from: '2025-01-01', to: '2025-12-31', region: street!.code };
+    const trend = await fetchMetricTrend(filters, {
+      metric: 'medianHandlingHours',
+      grain: 'month',
+      split: 'category',
+      top: 3,
+    });
+    const where = `town_code = '${street!.code}' AND ${inRange}`;
+    const ranked = await query<{ code: string | null; n: number }>(
+      warehouse.config,
+      `SELECT category_l1 AS code, count(*)::INTEGER AS n FROM tickets WHERE ${where}
+       GROUP BY 1 ORDER BY n DESC, code`,
+      [filters.from, filters.to],
+    );
+    expect(ranked.length).toBeGreaterThan(3);
+    expect(trend.series.map((s) => [s.key, s.total])).toEqual([
+      ...ranked.slice(0, 3).map((r) => [r.code, r.n]),
+      ['__other__', ranked.slice(3).reduce((sum, r) => sum + r.n, 0)],
+    ]);
+    const exact = await query<{ code: string; period: string; median: number; n: number }>(
+      warehouse.config,
+      `SELECT category_l1 AS code, ${periodSql('month')} AS period, quantile_disc(handling_hours, 0.5) AS median,
+              count(*)::INTEGER AS n
+       FROM tickets WHERE handling_hours >= 0 AND ${where} GROUP BY ALL`,
+      [filters.from, filters.to],
+    );
+    let compared = 0;
+    for (const series of trend.series.slice(0, 3)) {
+      for (const p of series.points) {
+        const row = exact.find((r) => r.code === series.key && r.period === p.period);
+        expect(p.n).toBe(row?.n ?? 0);
+        if (!row) continue;
+        // The interpolated median lies in the bucket of the ⌈n/2⌉-th handling time (quantile_disc), however few the
+        // tickets: within 1/8 of it on the log scale.
+        expect(Math.abs(Math.log1p(p.value!) - Math.log1p(row.median))).toBeLessThanOrEqual(1 / 8 + 1e-9);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
   it('counts only the days inside the range in a period the range cuts, and marks it partial', async () => {
     const trend = await fetchMetricTrend(
       { from: '2025-03-05', to: '2025-03-31' },
