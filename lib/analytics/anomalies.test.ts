@@ -151,4 +151,27 @@ describe('expectedRanges', () => {
     expect(historyPeriod('week', '2024-03-04', 8)).toBe('2024-01-08');
     expect(historyPeriod('month', '2024-03-01', 8)).toBe('2023-07-01');
   });
+
+  it('takes each point’s history from exactly the periods historyPeriod names, across year ends and leap days', () => {
+    for (const grain of ['day', 'week', 'month'] as const) {
+      const periods = periodStarts(grain, '2022-11-01', '2024-04-30');
+      // Distinct values (squares of the position), so a median from any other period would differ.
+      const points = periods.map((period, i) => ({ period, value: i * i }));
+      const observed = new Map(points.map((p) => [p.period, p.value]));
+      const ranges = expectedRanges(points, { grain, kind: 'measure' });
+      let checked = 0;
+      points.forEach((point, i) => {
+        const history = Array.from({ length: ANOMALY_RULES.historyPeriods }, (_, k) =>
+          observed.get(historyPeriod(grain, point.period, k + 1)),
+        ).filter((v): v is number => v !== undefined);
+        if (history.length < ANOMALY_RULES.minHistory) return;
+        const sorted = history.sort((a, b) => a - b);
+        const mid = sorted.length >> 1;
+        const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+        expect(ranges[i]!.expected, `${grain} ${point.period}`).toBe(median);
+        checked++;
+      });
+      expect(checked).toBeGreaterThan(8);
+    }
+  });
 });
