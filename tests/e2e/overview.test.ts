@@ -198,4 +198,24 @@ describe('overview', () => {
     expect(await page.locator('.widget-state.error').first().textContent()).toContain('category');
     await page.close();
   });
+
+  it('sends small answers uncompressed and gzips large ones', async () => {
+    const ask = async (url: string) => {
+      const response = await dashboard.fetch(`${dashboard.url}${url}`, {
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      expect(response.status, url).toBe(200);
+      const bytes = (await response.text()).length;
+      return { bytes, encoding: response.headers.get('content-encoding') };
+    };
+    // A month's data-quality notes are a few numbers; two years of daily appeals by category are tens of KB.
+    const small = await ask(`/api/data-quality?from=${MONTH.from}&to=${MONTH.to}`);
+    const large = await ask(
+      '/api/metric-trend?from=2024-01-01&to=2025-12-31&metric=appeals&split=category&grain=day',
+    );
+    expect(small.bytes).toBeLessThan(1000);
+    expect(small.encoding).toBeNull();
+    expect(large.bytes).toBeGreaterThan(20_000);
+    expect(large.encoding).toBe('gzip');
+  });
 });
