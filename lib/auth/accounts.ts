@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { type AppEvent, appendEvent, readEvents } from '../appdb/event-log';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
@@ -123,9 +123,13 @@ function fold(events: AppEvent[]): AccountsState {
 
 const cache = new Map<string, { key: string; state: AccountsState }>();
 
-/** The accounts as of now; re-read only when the file changed (size or modification time). */
+/**
+ * The accounts as of now; re-read only when the file changed (size or modification time). The check runs on every
+ * request, so it is a synchronous stat (tens of microseconds): an asynchronous one waits for a libuv worker, and
+ * under load those are busy running DuckDB queries.
+ */
 export async function readAccounts(file: string): Promise<AccountsState> {
-  const info = await stat(file).catch(() => null);
+  const info = statSync(file, { throwIfNoEntry: false });
   const key = info ? `${info.size}:${info.mtimeMs}` : 'missing';
   const hit = cache.get(file);
   if (hit && hit.key === key) return hit.state;
