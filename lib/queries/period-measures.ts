@@ -48,28 +48,30 @@ export async function fetchPeriodMeasures<P extends string>(
   } = {},
 ): Promise<Record<P, Map<string | null, PeriodMeasures>>> {
   const names = Object.keys(periods) as P[];
-  const sumsTable = rollupFor(filters, groupBy ? [groupBy] : []);
+  const columns = groupBy ? [groupBy] : [];
+  const sumsTable = rollupFor(filters, columns);
+  const bucketsTable =
+    options.handlingTimes === false ? null : rollupFor(filters, columns, { buckets: true });
+  // When the filters need the detailed rollup for both, one scan split by bucket gives the sums (added up over
+  // the buckets below) and the distribution (its ticket counts): half the reading of two scans.
+  const oneScan = sumsTable === bucketsTable;
+  const measures = options.measures
+    ? sumMeasuresSql(oneScan ? [...new Set([...options.measures, 'tickets' as const])] : options.measures)
+    : SUM_MEASURES_SQL;
   const [sums, buckets] = await Promise.all([
     readRows<SumsRow>(
-      ...periodScans(
-        filters,
-        periods,
-        sumsTable,
-        groupBy,
-        options.measures ? sumMeasuresSql(options.measures) : SUM_MEASURES_SQL,
-        false,
-      ),
+      ...periodScans(filters, periods, sumsTable, groupBy, measures, oneScan ? 'all' : 'none'),
     ),
-    options.handlingTimes === false
+    bucketsTable === null || oneScan
       ? Promise.resolve([] as SumsRow[])
       : readRows<SumsRow>(
           ...periodScans(
             filters,
             periods,
-            rollupFor(filters, groupBy ? [groupBy] : [], { buckets: true }),
+            bucketsTable,
             groupBy,
             'coalesce(sum(tickets), 0)::DOUBLE AS tickets',
-            true,
+            'closed',
           ),
         ),
   ]);
@@ -86,7 +88,12 @@ export async function fetchPeriodMeasures<P extends string>(
     }
     return entry;
   };
-  for (const row of sums) addSums(entryOf(row).sums, row);
+  for (const row of sums) {
+    const entry = entryOf(row);
+    addSums(entry.sums, row);
+    if (oneScan && row.handling_bucket !== null)
+      entry.handlingBuckets.push({ bucket: row.handling_bucket, tickets: row.tickets });
+  }
   for (const row of buckets) {
     if (row.handling_bucket !== null)
       entryOf(row).handlingBuckets.push({ bucket: row.handling_bucket, tickets: row.tickets });
@@ -94,14 +101,17 @@ export async function fetchPeriodMeasures<P extends string>(
   return out;
 }
 
-/** One UNION ALL query over the periods: the SQL and its bound parameters. */
+/**
+ * One UNION ALL query over the periods: the SQL and its bound parameters. `buckets`: not split by handling-time
+ * bucket, split with every ticket (the unclosed in a NULL bucket), or split with the closed tickets only.
+ */
 function periodScans(
   filters: Filters,
   periods: Record<string, DateRange>,
   table: RollupTable,
   groupBy: GroupColumn | undefined,
   measures: string,
-  byBucket: boolean,
+  buckets: 'none' | 'all' | 'closed',
 ): [string, Record<string, DuckDBValue>] {
   const where = filtersWhere(filters, table, { dates: false });
   const params: Record<string, DuckDBValue> = { ...where.params };
@@ -109,10 +119,10 @@ function periodScans(
     params[`p${i}`] = name;
     params[`p${i}from`] = range.from;
     params[`p${i}to`] = range.to;
-    const bucket = byBucket ? 'handling_bucket' : 'NULL::SMALLINT';
+    const bucket = buckets === 'none' ? 'NULL::SMALLINT' : 'handling_bucket';
     return `SELECT $p${i} AS period, ${groupBy ?? 'NULL'} AS "groupKey", ${bucket} AS handling_bucket, ${measures}
             FROM ${table} ${where.sql} AND day BETWEEN $p${i}from::DATE AND $p${i}to::DATE
-            ${byBucket ? 'AND handling_bucket IS NOT NULL' : ''}
+            ${buckets === 'closed' ? 'AND handling_bucket IS NOT NULL' : ''}
             GROUP BY ALL`;
   });
   return [scans.join(' UNION ALL '), params];

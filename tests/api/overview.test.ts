@@ -76,6 +76,31 @@ describe('overview routes', () => {
     expect(result.current.returnRate).toBeCloseTo(rates?.returned ?? -1, 12);
   });
 
+  it('KPIs of a street (from the detailed rollup in one scan): counts, rates and median against tickets', async () => {
+    const [street] = await query<{ code: string }>(
+      warehouse.config,
+      'SELECT town_code AS code FROM tickets WHERE town_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+    );
+    const result = await get<OverviewKpis>(kpis, `from=2025-01-01&to=2025-06-30&region=${street!.code}`);
+    const where = (from: string, to: string) => ticketsWhere(from, to, `AND town_code = '${street!.code}'`);
+    expect(result.current.appeals).toBeGreaterThan(100);
+    expect(result.current.appeals).toBe(await sqlCount(where('2025-01-01', '2025-06-30')));
+    expect(result.lastYear.appeals).toBe(await sqlCount(where('2024-01-01', '2024-06-30')));
+    const [exact] = await query<{ overdue: number; satisfied: number; median: number }>(
+      warehouse.config,
+      `SELECT count(*) FILTER (WHERE overdue)::INTEGER AS overdue,
+              count(*) FILTER (WHERE satisfaction IN ('satisfied', 'basically_satisfied')) / count(satisfaction)
+                AS satisfied,
+              quantile_disc(handling_hours, 0.5) FILTER (WHERE handling_hours >= 0) AS median
+       FROM tickets WHERE ${where('2025-01-01', '2025-06-30')}`,
+    );
+    expect(result.current.overdueCount).toBe(exact?.overdue);
+    expect(result.current.satisfactionRate).toBeCloseTo(exact?.satisfied ?? -1, 12);
+    // The median from handling-time buckets lies in the bucket of the ⌈n/2⌉-th time: within 1/8 on the log scale.
+    const median = result.current.medianHandlingHours ?? -1;
+    expect(Math.abs(Math.log1p(median) - Math.log1p(exact?.median ?? 0))).toBeLessThanOrEqual(1 / 8 + 1e-9);
+  });
+
   it('volume trend: every week of the range, last year 52 weeks earlier, totals equal to tickets', async () => {
     const points = await get<VolumeTrendPoint[]>(volumeTrend, 'from=2025-06-02&to=2025-08-31&grain=week');
     expect(points.map((p) => p.period)).toEqual(
