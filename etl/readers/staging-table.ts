@@ -65,8 +65,8 @@ export async function countRows(connection: DuckDBConnection, table: string): Pr
 }
 
 /**
- * Fills `_row` of a table that was created in file order (DuckDB keeps insertion order, so rowid 0 is the first
- * record read). `firstRow` is the number of the first record; `skippedRecords` are the 0-based record indexes the
+ * Turns `_row`, which holds each record's 0-based position among the records read, into the number a user counts
+ * in the file. `firstRow` is the number of the first record; `skippedRecords` are the 0-based record indexes the
  * reader rejected, so the records after them keep the numbers a user would count in the file.
  */
 export async function numberRowsInFileOrder(
@@ -77,7 +77,7 @@ export async function numberRowsInFileOrder(
 ): Promise<void> {
   const target = quoteIdentifier(table);
   if (skippedRecords.length === 0) {
-    await connection.run(`UPDATE ${target} SET _row = (rowid + $first)::INTEGER`, { first: firstRow });
+    await connection.run(`UPDATE ${target} SET _row = (_row + $first)::INTEGER`, { first: firstRow });
     return;
   }
   // Accepted record k (0-based) moves past every skipped record j (0-based, sorted) with skipped[j] - j <= k.
@@ -89,10 +89,10 @@ export async function numberRowsInFileOrder(
   try {
     await connection.run(
       `UPDATE ${target} SET _row = (numbered.rid + $first + numbered.shift)::INTEGER
-       FROM (SELECT r.rid, coalesce(s.shift, 0) AS shift
-             FROM (SELECT rowid AS rid FROM ${target}) r
+       FROM (SELECT r.id, r.rid, coalesce(s.shift, 0) AS shift
+             FROM (SELECT rowid AS id, _row AS rid FROM ${target}) r
              ASOF LEFT JOIN ${shiftTable} s ON r.rid >= s.accepted_before) numbered
-       WHERE ${target}.rowid = numbered.rid`,
+       WHERE ${target}.rowid = numbered.id`,
       { first: firstRow },
     );
   } finally {
