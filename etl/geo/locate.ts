@@ -23,6 +23,21 @@ export class SystemLabels {
   }
 }
 
+/** The two 32-bit halves of an H3 index written as h3-js writes it (lower-case hex, no leading zeros). */
+function writeCellHalves(cell: string, i: number, high: Uint32Array, low: Uint32Array): void {
+  const split = cell.length - 8;
+  let h = 0;
+  let l = 0;
+  for (let k = 0; k < cell.length; k++) {
+    const c = cell.charCodeAt(k);
+    const digit = c <= 57 ? c - 48 : (c | 32) - 87;
+    if (k < split) h = h * 16 + digit;
+    else l = l * 16 + digit;
+  }
+  high[i] = h;
+  low[i] = l;
+}
+
 /**
  * How the region is written: its code (VARCHAR, `atlas_geo`) or its position in the index's `codes`
  * (INTEGER, `atlas_locate`), which spares a string per row on the way back into DuckDB.
@@ -86,9 +101,7 @@ export function locateMain(
         cellMask.setNull(i);
         continue;
       }
-      const cell = latLngToCell(y, x, GEO_H3_RESOLUTION);
-      high[i] = Number.parseInt(cell.slice(0, -8), 16);
-      low[i] = Number.parseInt(cell.slice(-8), 16);
+      writeCellHalves(latLngToCell(y, x, GEO_H3_RESOLUTION), i, high, low);
     }
     writeDoubles(out.entryVectorAt(0), lonW, pointMask);
     writeDoubles(out.entryVectorAt(1), latW, pointMask);

@@ -12,6 +12,7 @@ import { createCategoryLookup } from './lookups';
 import type { Layout, TicketField } from './mapping-schema';
 import { ticketColumns, writeTickets } from './merge';
 import { normalisedSelect } from './normalised-select';
+import { withUdfThreads } from './udf-threads';
 
 export interface LoadFileOptions {
   layouts: Layout[];
@@ -146,7 +147,8 @@ export async function loadFile(
     }
     lap('reject');
     options.onStage?.('normalise', staged.rowCount);
-    const counts = await writeTickets(connection, sql, await ticketColumns(connection));
+    const columns = await ticketColumns(connection);
+    const counts = await withUdfThreads(connection, () => writeTickets(connection, sql, columns));
     lap('normalise');
     const result = await recordLoad(connection, {
       loadId,
