@@ -43,6 +43,10 @@ export async function printPdf(
     else {
       const response = await page.goto(source.url, { waitUntil: 'load' });
       if (!response?.ok()) throw new Error(`the briefing page answered ${response?.status() ?? 'nothing'}`);
+      // The page streams: its loading notice comes first, and React reveals the briefing (sent hidden) when it is
+      // ready, which can be after `load` on a busy server. Printed too early, the PDF held only the notice, which
+      // print leaves out: a blank page.
+      await page.locator('article.briefing-document').first().waitFor({ state: 'visible', timeout: 60_000 });
     }
     await page.emulateMedia({ media: 'print' });
     return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
