@@ -88,16 +88,16 @@ export async function fetchPeriodMeasures<P extends string>(
     }
     return entry;
   };
-  for (const row of sums) {
-    const entry = entryOf(row);
-    addSums(entry.sums, row);
-    if (oneScan && row.handling_bucket !== null)
-      entry.handlingBuckets.push({ bucket: row.handling_bucket, tickets: row.tickets });
-  }
-  for (const row of buckets) {
+  // A sums row carries a bucket only when the scan was split by bucket (one scan for both).
+  const addBucket = (row: SumsRow) => {
     if (row.handling_bucket !== null)
       entryOf(row).handlingBuckets.push({ bucket: row.handling_bucket, tickets: row.tickets });
+  };
+  for (const row of sums) {
+    addSums(entryOf(row).sums, row);
+    addBucket(row);
   }
+  for (const row of buckets) addBucket(row);
   return out;
 }
 
