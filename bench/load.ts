@@ -5,6 +5,7 @@
  * through the API afterwards. Prints one JSON line.
  *
  *   npm run bench:load -- [--rows 10000000] [--connections 50] [--seconds 60] [--load-rows 100000] [--shared 0.5]
+ *                         [--map-box screen|city]
  *
  * Each reader sends its next request as soon as the last is answered (no think time), which is harsher than people.
  * `--shared` is the share of requests that are the views as everyone opens them (this month, city-wide); the rest
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     'load-after': { type: 'string', default: '5' },
     seed: { type: 'string', default: '7' },
     shared: { type: 'string', default: '0.5' },
+    'map-box': { type: 'string', default: 'screen' },
   },
 });
 /** The share of requests that open a view as it opens for everyone (this month, city-wide); the rest are random. */
@@ -61,6 +63,24 @@ const server = await startDashboard(env);
 // The map box of the sample city, and the zooms a reader moves through.
 const CITY_BOX = '103.6,27.8,105.4,29.3';
 const ZOOMS = [9, 10, 11, 12, 13];
+/** The map panel of a 1440 × 900 screen, in pixels: what the map asks for is the box it shows. */
+const SCREEN = { width: 1100, height: 650 };
+
+/**
+ * The box a reader's map asks for at `zoom`: the panel's size at that zoom (Web Mercator, 256 px per tile at zoom
+ * 0), around a random place in the city. `--map-box city` asks for the whole city at every zoom instead, as runs
+ * before session 7 did: a harsher request than any screen makes from zoom 11 on.
+ */
+function mapBox(zoom: number): string {
+  if (values['map-box'] === 'city') return CITY_BOX;
+  const [west, south, east, north] = CITY_BOX.split(',').map(Number) as [number, number, number, number];
+  const lon = west + random() * (east - west);
+  const lat = south + random() * (north - south);
+  const degreesPerPixel = 360 / (256 * 2 ** zoom);
+  const halfLon = (SCREEN.width / 2) * degreesPerPixel;
+  const halfLat = (SCREEN.height / 2) * degreesPerPixel * Math.cos((lat * Math.PI) / 180);
+  return [lon - halfLon, lat - halfLat, lon + halfLon, lat + halfLat].map((v) => v.toFixed(5)).join(',');
+}
 const ALL_TIME = 'from=2010-01-01&to=2029-12-31';
 
 let state = 1;
@@ -81,11 +101,12 @@ const query = (filters: Filters) =>
 function nextUrl(): string {
   const filters = random() < shared ? ({} as Filters) : randomFilters(options, random);
   if (random() < 0.6) return overview[Math.floor(random() * overview.length)]!.url(filters);
-  const zoom = Object.keys(filters).length === 0 ? 9 : ZOOMS[Math.floor(random() * ZOOMS.length)];
+  const opening = Object.keys(filters).length === 0;
+  const zoom = opening ? 9 : ZOOMS[Math.floor(random() * ZOOMS.length)]!;
   const layer = ['hexagons', 'heat', 'regions'][Math.floor(random() * 3)];
   return layer === 'regions'
     ? `/api/map/regions?${query(filters)}`
-    : `/api/map/${layer}?${query(filters)}&bbox=${CITY_BOX}&zoom=${zoom}`;
+    : `/api/map/${layer}?${query(filters)}&bbox=${opening ? CITY_BOX : mapBox(zoom)}&zoom=${zoom}`;
 }
 
 async function totalAppeals(): Promise<number> {
@@ -180,6 +201,7 @@ console.log(
     rows: Number(values.rows),
     connections,
     shared,
+    mapBox: values['map-box'],
     seconds: Math.round(readSeconds * 10) / 10,
     requests: latencies.length,
     throughput: Math.round((latencies.length / readSeconds) * 10) / 10,

@@ -5,6 +5,7 @@ import { builtInLayouts } from '../../etl/load/layouts';
 import { loadFiles } from '../../etl/load/load-files';
 import { refreshRollups } from '../../etl/load/rollups';
 import { execute, openWarehouse, queryRows } from '../../lib/db/connection';
+import { ROLLUPS } from '../../lib/sql/rollup-choice';
 
 /**
  * A warehouse of `rows` tickets for query benchmarks: the sample city loaded by the real ETL, then each ticket
@@ -15,7 +16,10 @@ import { execute, openWarehouse, queryRows } from '../../lib/db/connection';
 export async function scaledWarehouse(dir: string, rows: number): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const target = path.join(dir, `warehouse-${rows}.duckdb`);
-  if (existsSync(target) && (await ticketCount(target)) === rows) return target;
+  if (existsSync(target) && (await ticketCount(target)) === rows) {
+    await refreshOlderRollups(target);
+    return target;
+  }
 
   const sample = path.join(dir, 'sample.duckdb');
   if (!existsSync(sample)) {
@@ -83,6 +87,23 @@ export async function scaledWarehouse(dir: string, rows: number): Promise<string
     warehouse.close();
   }
   return target;
+}
+
+/** A kept warehouse whose rollups an earlier version built is brought up to date, as `etl analyse` would. */
+async function refreshOlderRollups(file: string): Promise<void> {
+  const warehouse = await openWarehouse(file, { timeZone: 'Asia/Shanghai' });
+  try {
+    const tables = await queryRows<{ name: string }>(
+      warehouse.connection,
+      'SELECT table_name AS name FROM duckdb_tables()',
+    );
+    const present = new Set(tables.map((t) => t.name));
+    if (ROLLUPS.every((r) => present.has(r.table))) return;
+    await refreshRollups(warehouse.connection);
+    await execute(warehouse.connection, 'CHECKPOINT');
+  } finally {
+    warehouse.close();
+  }
 }
 
 async function ticketCount(file: string): Promise<number> {

@@ -11,6 +11,16 @@ const TOTALS_SUMS = ROLLUP_MEASURES.map(
   (m) => `sum(${m})::${DOUBLE_MEASURES.has(m) ? 'DOUBLE' : 'INTEGER'} AS ${m}`,
 ).join(', ');
 
+/**
+ * The order daily_counts is stored in. DuckDB skips the blocks a filter rules out by their min and max, and most
+ * questions that still need daily_counts name a street (the smaller rollups have none). Sorted by day alone, a
+ * street's rows are spread over every block of the range asked; sorted by month and then street, a street's month
+ * is a few neighbouring rows, while a question without a street still skips the months outside its range. On the
+ * 10-million-ticket bench warehouse a street's year of KPIs went from about 210 to 45 ms of CPU, and a type and
+ * second-level category without a street stayed where it was (about 200 ms).
+ */
+const DAILY_COUNTS_ORDER = "ORDER BY date_trunc('month', day), county_code, town_code, day";
+
 /** Whether `target` can be summed from `source`: every dimension, the buckets and the measures it needs. */
 function holds(source: Rollup, target: Rollup): boolean {
   return (
@@ -60,6 +70,7 @@ export async function refreshRollups(
     await timed(
       'daily_counts',
       `CREATE OR REPLACE TABLE daily_counts AS
+       SELECT * FROM (
        SELECT received_at::DATE AS day, category_l1, category_l2, county_code, town_code, channel, appeal_type,
               department, status, ${HANDLING_BUCKET_SQL} AS handling_bucket,
               count(*)::INTEGER AS tickets,
@@ -89,8 +100,8 @@ export async function refreshRollups(
               sum(${TICKET_COMPLEXITY_SQL})::DOUBLE AS complexity,
               sum(${TICKET_COMPLEXITY_SQL} * (${TICKET_SUCCESS_SQL})::INTEGER)::DOUBLE AS complexity_handled_well
        FROM tickets t LEFT JOIN repeat_appeals r USING (ticket_id)
-       GROUP BY ALL
-       ORDER BY day`,
+       GROUP BY ALL)
+       ${DAILY_COUNTS_ORDER}`,
     );
     // Largest first, each from the smallest rollup already built that holds its columns: summing a few thousand
     // rows of daily_types is far cheaper than re-reading daily_counts, which has nearly a row per ticket.

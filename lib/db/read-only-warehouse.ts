@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadConfig } from '../config';
+import { noteMissingRollups, ROLLUPS } from '../sql/rollup-choice';
 import { openWarehouse, queryRows, type SqlParams, type Warehouse } from './connection';
 
 /**
@@ -38,6 +39,7 @@ async function open(): Promise<OpenState> {
     await connection.run(`SET TimeZone = '${config.timeZone.replace(/'/g, '')}'`);
     idle.push(connection);
   }
+  await noteRollupsPresent(warehouse.connection, config.databasePath);
   return {
     warehouse,
     idle,
@@ -49,6 +51,22 @@ async function open(): Promise<OpenState> {
     retired: false,
     generation: ++generation,
   };
+}
+
+/** Tells the rollup choice which rollups this file lacks (built by an earlier version), and says how to add them. */
+async function noteRollupsPresent(connection: DuckDBConnection, databasePath: string): Promise<void> {
+  const present = new Set(
+    (await queryRows<{ name: string }>(connection, 'SELECT table_name AS name FROM duckdb_tables()')).map(
+      (t) => t.name,
+    ),
+  );
+  const missing = ROLLUPS.map((r) => r.table).filter((table) => !present.has(table));
+  noteMissingRollups(missing);
+  if (missing.length > 0 && present.has('daily_counts'))
+    console.warn(
+      `${databasePath} has no ${missing.join(', ')} (built by an earlier version): answering from daily_counts, ` +
+        'which is slower; run "npm run etl -- analyse" to add them',
+    );
 }
 
 /** Thrown when no warehouse has been built yet; the UI says how to build one. */

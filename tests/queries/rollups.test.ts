@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Filters } from '../../lib/filters/filters';
 import { filtersWhere } from '../../lib/sql/filters-where';
-import { filterDimensions, ROLLUPS, type RollupTable, rollupFor } from '../../lib/sql/rollup-choice';
+import {
+  filterDimensions,
+  noteMissingRollups,
+  ROLLUPS,
+  type RollupTable,
+  rollupFor,
+} from '../../lib/sql/rollup-choice';
 import { ROLLUP_MEASURES } from '../../lib/sql/rollup-measures';
 import { buildSampleWarehouse } from '../support/sample-warehouse';
 import { query } from '../support/warehouse';
@@ -71,8 +77,25 @@ describe('rollups', () => {
     expect(rollupFor({ ...month, type: 'complaint' })).toBe('daily_types');
     expect(rollupFor(month, ['department'])).toBe('daily_departments');
     expect(rollupFor({ ...month, region: '511502001' })).toBe('daily_counts');
-    expect(rollupFor({ ...month, dept: 'x' }, [], { buckets: true })).toBe('daily_counts');
+    expect(rollupFor({ ...month, dept: 'x' }, [], { buckets: true })).toBe('daily_department_handling');
+    expect(rollupFor({ ...month, type: 'help' }, [], { buckets: true })).toBe('daily_type_handling');
+    expect(rollupFor({ ...month, category: '0104' }, [], { buckets: true })).toBe('daily_category_handling');
+    expect(rollupFor({ ...month, region: '511502001' }, [], { buckets: true })).toBe('daily_counts');
+    expect(rollupFor({ ...month, dept: 'x', type: 'help' }, [], { buckets: true })).toBe('daily_counts');
     expect(() => filtersWhere({ ...month, category: '0104' }, 'daily_totals')).toThrow(/category_l2/);
+  });
+
+  it('pass over rollups a warehouse built by an earlier version lacks', () => {
+    const month = { from: '2025-07-01', to: '2025-07-31', type: 'help' as const };
+    try {
+      noteMissingRollups(['daily_type_handling', 'daily_types']);
+      expect(rollupFor(month, [], { buckets: true })).toBe('daily_counts');
+      expect(rollupFor(month)).toBe('daily_counts');
+      expect(rollupFor({ from: month.from, to: month.to })).toBe('daily_totals');
+    } finally {
+      noteMissingRollups([]);
+    }
+    expect(rollupFor(month, [], { buckets: true })).toBe('daily_type_handling');
   });
 
   it('count every ticket once, with the facts straight from the tickets', async () => {
