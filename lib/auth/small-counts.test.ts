@@ -33,12 +33,26 @@ describe('suppressSmallCounts', () => {
         { l2: '0201', tickets: 30, previous: 10, change: 20, changeRate: 2 },
       ],
     };
-    expect(
-      suppressSmallCounts(answer, new Set(['tickets', 'previous']), new Set(['change', 'changeRate'])),
-    ).toEqual({
+    expect(suppressSmallCounts(answer, new Set(['tickets', 'previous']), ['change', 'changeRate'])).toEqual({
       rising: [
         { l2: '0104', tickets: 40, previous: SUPPRESSED, change: null, changeRate: null },
         { l2: '0201', tickets: 30, previous: 10, change: 20, changeRate: 2 },
+      ],
+    });
+  });
+
+  it('withholds a figure only beside the counts named as giving it away', () => {
+    const answer = {
+      rows: [
+        { department: 'a', tickets: 2, overdue: 0, complexity: 1.5, score: 71, medianHours: 30 },
+        { department: 'b', tickets: 40, overdue: 1, complexity: 52, score: 80, medianHours: 20 },
+      ],
+    };
+    const rules = { complexity: ['tickets'], score: ['tickets'] };
+    expect(suppressSmallCounts(answer, new Set(['tickets', 'overdue']), rules)).toEqual({
+      rows: [
+        { department: 'a', tickets: SUPPRESSED, overdue: 0, complexity: null, score: null, medianHours: 30 },
+        { department: 'b', tickets: 40, overdue: SUPPRESSED, complexity: 52, score: 80, medianHours: 20 },
       ],
     });
   });

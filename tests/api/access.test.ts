@@ -5,14 +5,19 @@ import { GET as auditTrail } from '../../app/api/admin/audit/route';
 import { POST as signInRoute } from '../../app/api/auth/signin/route';
 import { GET as briefing } from '../../app/api/briefing/[month]/route';
 import { GET as categoryShares } from '../../app/api/category-shares/route';
+import { GET as departments } from '../../app/api/departments/route';
 import { GET as districtRanking } from '../../app/api/district-ranking/route';
 import { GET as filterOptions } from '../../app/api/filter-options/route';
 import { GET as forecasts } from '../../app/api/forecasts/route';
+import { GET as handlingRates } from '../../app/api/handling/rates/route';
+import { GET as handlingUnits } from '../../app/api/handling/units/route';
 import { GET as kpis } from '../../app/api/kpis/route';
 import { GET as hexagons } from '../../app/api/map/hexagons/route';
 import { GET as hotspots } from '../../app/api/map/hotspots/route';
 import { GET as place } from '../../app/api/map/place/route';
 import { GET as points } from '../../app/api/map/points/route';
+import { GET as mapRegions } from '../../app/api/map/regions/route';
+import { GET as metricTrend } from '../../app/api/metric-trend/route';
 import { GET as impact } from '../../app/api/planning/impact/route';
 import { GET as ticketExport } from '../../app/api/tickets/export/route';
 import { GET as tickets } from '../../app/api/tickets/route';
@@ -20,7 +25,10 @@ import { changeAccount, setPassword } from '../../lib/auth/accounts';
 import { sessionCookie } from '../../lib/auth/session';
 import { loadAuthSettings } from '../../lib/auth/settings';
 import type { FilterOptions } from '../../lib/queries/filter-options';
+import type { HandlingRateRow } from '../../lib/queries/handling-rates';
+import type { UnitClosureQuality } from '../../lib/queries/handling-units';
 import type { PlaceSummary } from '../../lib/queries/map-place';
+import type { MetricTrend } from '../../lib/queries/metric-trend';
 import type { OverviewKpis } from '../../lib/queries/overview-kpis';
 import { buildSampleWarehouse } from '../support/sample-warehouse';
 import { signedRequest, signIn, type TestAccount } from '../support/session';
@@ -39,7 +47,7 @@ let otherDepartment: string;
 const as: Record<string, TestAccount> = {};
 
 beforeAll(async () => {
-  warehouse = await buildSampleWarehouse('api-access', { analytics: ['hotspots'] });
+  warehouse = await buildSampleWarehouse('api-access', { analytics: ['hotspots', 'handling'] });
   const depts = await query<{ department: string }>(
     warehouse.config,
     `SELECT department FROM tickets WHERE department IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 2`,
@@ -167,6 +175,148 @@ describe('leadership: aggregates only', () => {
     // Rises from counts both shown keep their figures.
     const shown = leader.rising.filter((r) => typeof r.previous === 'number' && r.previous !== 0);
     for (const r of shown) expect(r.change).toBe((r.tickets as number) - (r.previous as number));
+  });
+
+  it('gets no rate per 10,000 residents beside a suppressed count (district ranking, map regions)', async () => {
+    // A district with a known population and one or two appeals on one day: per10k × population would give it back.
+    const [small] = await query<{ county: string; day: string; n: number }>(
+      warehouse.config,
+      `SELECT t.county_code AS county, strftime(t.received_at::DATE, '%Y-%m-%d') AS day, count(*)::INTEGER AS n
+       FROM tickets t JOIN regions r ON r.code = t.county_code
+       WHERE r.population > 0 AND t.received_at >= DATE '2025-01-01'
+       GROUP BY 1, 2 HAVING count(*) BETWEEN 1 AND 2 ORDER BY 2, 1 LIMIT 1`,
+    );
+    expect(small, 'a district day with one or two appeals').toBeDefined();
+    type Row = { code: string | null; tickets: unknown; population: number | null; per10k: unknown };
+    const range = `from=${small!.day}&to=${small!.day}`;
+    const views: [Handler, string, (answer: unknown) => Row[]][] = [
+      [districtRanking, `/api/district-ranking?${range}`, (answer) => answer as Row[]],
+      [mapRegions, `/api/map/regions?${range}`, (answer) => (answer as { rows: Row[] }).rows],
+    ];
+    for (const [handler, path, rowsOf] of views) {
+      const analyst = rowsOf(await json(await call(handler, path, as.analyst!)));
+      const leader = rowsOf(await json(await call(handler, path, as.leadership!)));
+      const shown = analyst.find((r) => r.code === small!.county);
+      expect(shown?.tickets, path).toBe(small!.n);
+      expect(shown?.per10k, path).toBeCloseTo((small!.n * 10_000) / shown!.population!, 9);
+      expect(leader.find((r) => r.code === small!.county)).toEqual({ ...shown, tickets: '<3', per10k: null });
+      // A count that is shown keeps its rate.
+      for (const row of leader.filter((r) => typeof r.tickets === 'number' && r.population))
+        expect(row.per10k, `${path} ${row.code}`).toBe(analyst.find((r) => r.code === row.code)!.per10k);
+    }
+  });
+
+  it('gets no handling rate beside a suppressed count that the rate and its denominator would give back', async () => {
+    const small = (value: unknown) => value === 1 || value === 2;
+    const ratesPath = `/api/handling/rates?${YEAR}&by=category`;
+    const rates = await json<HandlingRateRow[]>(await call(handlingRates, ratesPath, as.analyst!));
+    const rate = rates.find(
+      (r) =>
+        (small(r.multiUnit) && r.multiUnitRate !== null) ||
+        (small(r.redispatched) && r.redispatchRate !== null),
+    );
+    expect(rate, 'a category with one or two multi-unit or re-dispatched tickets').toBeDefined();
+    expect(rate!.multiUnitRate).toBe(rate!.multiUnit / rate!.tickets);
+    const leaderRates = await json<Record<string, unknown>[]>(
+      await call(handlingRates, ratesPath, as.leadership!),
+    );
+    expect(leaderRates.find((r) => r.key === rate!.key)).toMatchObject({
+      redispatchRate: null,
+      multiUnitRate: null,
+    });
+
+    const unitsPath = `/api/handling/units?${YEAR}`;
+    const units = await json<UnitClosureQuality[]>(await call(handlingUnits, unitsPath, as.analyst!));
+    const unit = units.find(
+      (u) =>
+        (small(u.reopened) && u.reopenedAfterClosureRate !== null) ||
+        (small(u.closedFast) && u.fastClosureShare !== null),
+    );
+    expect(unit, 'a unit with one or two reopened or fast closures').toBeDefined();
+    const leaderUnits = await json<Record<string, unknown>[]>(
+      await call(handlingUnits, unitsPath, as.leadership!),
+    );
+    expect(leaderUnits.find((u) => u.unit === unit!.unit)).toMatchObject({
+      reopenedAfterClosureRate: null,
+      fastClosureShare: null,
+      satisfiedButReopenedShare: null,
+    });
+  });
+
+  it('gets no share in a trend over a suppressed number of tickets (n "<3", value null)', async () => {
+    const path =
+      '/api/metric-trend?from=2025-06-01&to=2025-06-30&metric=satisfactionRate&grain=day&split=district';
+    const analyst = await json<MetricTrend>(await call(metricTrend, path, as.analyst!));
+    const small = analyst.series
+      .flatMap((s) => s.points.map((p) => ({ key: s.key, ...p })))
+      .find((p) => (p.n === 1 || p.n === 2) && p.value !== null);
+    expect(small, 'a district day with one or two rated tickets').toBeDefined();
+    type Point = { period: string; n: unknown; value: unknown };
+    const leader = await json<{ series: { key: string; points: Point[] }[] }>(
+      await call(metricTrend, path, as.leadership!),
+    );
+    const point = leader.series
+      .find((s) => s.key === small!.key)!
+      .points.find((p) => p.period === small!.period);
+    expect(point).toMatchObject({ n: '<3', value: null });
+    // A share over three or more tickets is shown.
+    const shown = leader.series.flatMap((s) => s.points).filter((p) => typeof p.n === 'number' && p.n >= 3);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((p) => typeof p.value === 'number')).toBe(true);
+  });
+
+  it('gets no KPI rate beside one or two appeals, and keeps the rates beside a suppressed overdue count', async () => {
+    // A street-day with one or two appeals: a rate over them is 0, ½ or 1, which would give the count back.
+    const [small] = await query<{ town: string; day: string }>(
+      warehouse.config,
+      `SELECT town_code AS town, strftime(received_at::DATE, '%Y-%m-%d') AS day
+       FROM tickets WHERE town_code IS NOT NULL AND received_at >= DATE '2025-01-01'
+       GROUP BY 1, 2 HAVING count(*) BETWEEN 1 AND 2 AND count(resolved) > 0 ORDER BY 2, 1 LIMIT 1`,
+    );
+    expect(small, 'a street day with one or two appeals, resolution known').toBeDefined();
+    const path = `/api/kpis?from=${small!.day}&to=${small!.day}&region=${small!.town}`;
+    const analyst = await json<OverviewKpis>(await call(kpis, path, as.analyst!));
+    expect(analyst.current.resolvedRate).not.toBeNull();
+    const leader = await json<{ current: Record<string, unknown> }>(await call(kpis, path, as.leadership!));
+    expect(leader.current).toMatchObject({ appeals: '<3', resolvedRate: null, satisfactionRate: null });
+    expect(leader.current.medianHandlingHours).toBe(analyst.current.medianHandlingHours);
+
+    // A month of the city: many appeals, so its rates stay even when the overdue count is small.
+    const month = await json<OverviewKpis>(await call(kpis, `/api/kpis?${YEAR}`, as.leadership!));
+    expect(typeof month.current.appeals).toBe('number');
+    expect(month.current.resolvedRate).not.toBeNull();
+  });
+
+  it('gets no department score, complexity or rate beside one or two appeals, and no score change', async () => {
+    const [small] = await query<{ department: string }>(
+      warehouse.config,
+      `SELECT department FROM tickets
+       WHERE department IS NOT NULL AND received_at >= DATE '2025-06-01' AND received_at < DATE '2025-07-01'
+       GROUP BY 1 HAVING count(*) BETWEEN 1 AND 2 ORDER BY 1 LIMIT 1`,
+    );
+    expect(small, 'a department with one or two appeals in June 2025').toBeDefined();
+    const path = '/api/departments?from=2025-06-01&to=2025-06-30';
+    type Row = { department: string; current: Record<string, unknown>; scoreChange: unknown };
+    const analyst = await json<{ rows: Row[] }>(await call(departments, path, as.analyst!));
+    const leader = await json<{ rows: Row[] }>(await call(departments, path, as.leadership!));
+    const exact = analyst.rows.find((r) => r.department === small!.department)!;
+    expect(exact.current.complexity).toBeGreaterThanOrEqual(1);
+    expect(typeof exact.current.score).toBe('number');
+    const hidden = leader.rows.find((r) => r.department === small!.department)!;
+    expect(hidden.current).toMatchObject({
+      tickets: '<3',
+      complexity: null,
+      complexityHandledWell: null,
+      score: null,
+    });
+    expect(hidden.current.medianHandlingHours).toBe(exact.current.medianHandlingHours);
+    expect(hidden.scoreChange).toBeNull();
+    // A large department with a suppressed overdue count keeps its score.
+    const large = leader.rows.filter(
+      (r) => typeof r.current.tickets === 'number' && r.current.overdue === '<3',
+    );
+    expect(large.length, 'a department with many appeals and one or two overdue').toBeGreaterThan(0);
+    for (const row of large) expect(typeof row.current.score, row.department).toBe('number');
   });
 
   it('gets a place panel without its recent tickets and hotspot evidence without sample texts', async () => {

@@ -6,7 +6,7 @@ import { exportLimiter } from '@/lib/auth/rate-limit';
 import { suppressesSmallCounts, type Viewer } from '@/lib/auth/roles';
 import { viewerFromRequest } from '@/lib/auth/session';
 import { loadAuthSettings } from '@/lib/auth/settings';
-import { suppressSmallCounts } from '@/lib/auth/small-counts';
+import { suppressSmallCounts, type WithheldWithCounts } from '@/lib/auth/small-counts';
 import { ARROW_STREAM, arrowStream } from '@/lib/db/arrow';
 import {
   isInterrupted,
@@ -32,7 +32,7 @@ export type RouteResult =
       json: unknown;
       headers?: Record<string, string>;
       smallCounts?: readonly string[];
-      withheldWithCounts?: readonly string[];
+      withheldWithCounts?: WithheldWithCounts;
     }
   | { arrow: Table; headers?: Record<string, string> }
   | { response: Response };
@@ -149,7 +149,7 @@ function toComputed(result: RouteResult, viewer: Viewer): Computed {
   }
   const json =
     result.smallCounts && suppressesSmallCounts(viewer)
-      ? suppressSmallCounts(result.json, new Set(result.smallCounts), new Set(result.withheldWithCounts))
+      ? suppressSmallCounts(result.json, new Set(result.smallCounts), result.withheldWithCounts)
       : result.json;
   const body = new TextEncoder().encode(JSON.stringify(json));
   const cacheControl =

@@ -39,7 +39,12 @@ export const GET = dashboardRoute(
       if (suppressesSmallCounts(viewer)) rows = rows.map((row) => hideSmallCounts(row, counts));
       return { arrow: rowsToArrow(rows, METRIC_TREND_ARROW_COLUMNS) };
     }
-    return { json: trend, smallCounts: counts };
+    return {
+      json: trend,
+      smallCounts: counts,
+      // A share over n = 1 or 2 tickets is 0, ½ or 1, and ½ gives n = 2 back. Counts and hours cannot.
+      withheldWithCounts: KPIS[view.metric].unit === 'share' ? ['value'] : [],
+    };
   },
 );
 

@@ -85,10 +85,18 @@ export function ScorecardRow({
             );
           case 'score': {
             const change = row.scoreChange;
+            // The score is withheld (null) beside fewer than three appeals, for readers without ticket access.
             const title =
-              change === null
-                ? t({ zh: '上期无诉求', en: 'No tickets in the previous period' })
-                : `${t({ zh: '较上期 ', en: 'vs previous period ' })}${change >= 0 ? '+' : '−'}${formatDecimal(Math.abs(change), lang)}`;
+              current.score === null
+                ? t({ zh: '诉求少于 3 件，不显示得分', en: 'Fewer than 3 appeals: no score shown' })
+                : change === null
+                  ? row.previous === null
+                    ? t({ zh: '上期无诉求', en: 'No tickets in the previous period' })
+                    : t({
+                        zh: '上期诉求少于 3 件，不显示变化',
+                        en: 'Fewer than 3 appeals last period: no change shown',
+                      })
+                  : `${t({ zh: '较上期 ', en: 'vs previous period ' })}${change >= 0 ? '+' : '−'}${formatDecimal(Math.abs(change), lang)}`;
             return (
               <td key={column.id} className="score-cell" data-col="score" title={title}>
                 <span className="score-track" aria-hidden="true">

@@ -11,5 +11,7 @@ export const GET = dashboardRoute(
   async ({ filters, view }) => ({
     json: await fetchHandlingRates(filters, view.by ?? 'category'),
     smallCounts: ['tickets', 'dispatchKnown', 'redispatched', 'multiUnit', 'bounced'],
+    // Each rate times its denominator beside it (dispatchKnown, tickets) gives its numerator back.
+    withheldWithCounts: ['redispatchRate', 'multiUnitRate'],
   }),
 );

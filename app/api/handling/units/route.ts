@@ -11,5 +11,8 @@ export const GET = dashboardRoute(
   async ({ filters, view }) => ({
     json: await fetchUnitClosureQuality(filters, reopenWindow(view)),
     smallCounts: ['closures', 'reopened', 'closedTickets', 'closedFast', 'reopenedRated'],
+    // Each rate times its denominator beside it gives its numerator back; a share of one or two rated closures is
+    // 0, ½ or 1, and ½ gives reopenedRated = 2 back.
+    withheldWithCounts: ['reopenedAfterClosureRate', 'fastClosureShare', 'satisfiedButReopenedShare'],
   }),
 );

@@ -7,5 +7,10 @@ export const dynamic = 'force-dynamic';
 export const GET = dashboardRoute(
   { reveals: 'aggregates', honours: ['region', 'dept'] },
   {},
-  async ({ filters }) => ({ json: await fetchMapRegions(filters), smallCounts: ['tickets'] }),
+  async ({ filters }) => ({
+    json: await fetchMapRegions(filters),
+    smallCounts: ['tickets'],
+    // per10k × population ÷ 10,000 is the count, so it goes with a suppressed one.
+    withheldWithCounts: ['per10k'],
+  }),
 );
