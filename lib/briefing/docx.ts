@@ -26,7 +26,7 @@ import {
   ticketCountText,
 } from './format';
 import { BRIEFING_LIMITS, type BriefingModel } from './model';
-import type { SmallCounts } from './small-counts';
+import { isWithheld, type SmallCounts } from './small-counts';
 import { paragraphText, type SectionText } from './text/segments';
 
 /** The printable width of an A4 page with 2.5 cm margins, in the 96-dpi pixels docx sizes images in. */
@@ -126,7 +126,7 @@ function sectionTables(
           d.name ?? d.code ?? '',
           ticketCountText(d.tickets, lang, counts),
           d.population === null ? '—' : formatCount(d.population, lang),
-          d.per10k === null ? '—' : formatDecimal(d.per10k, lang),
+          d.per10k === null || isWithheld(d.tickets, counts) ? '—' : formatDecimal(d.per10k, lang),
         ]),
       ),
     ];

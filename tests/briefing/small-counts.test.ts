@@ -242,6 +242,23 @@ describe.each(['zh', 'en'] as const)('small ticket counts in the tables, charts 
     expect(row(exact[1], 1)?.slice(0, 2)).toEqual(['2', '1']);
     expect(exact[2]?.slice(1).map((r) => r[1])).toEqual(['2', '1']);
     expect(row(exact[4], 1)?.slice(1)).toEqual(['2', '2']);
+
+    // The share of the appeals shown and the rate beside the population would give a withheld count back.
+    const [share, population, per10k] = [2, 3, 4] as const;
+    for (const r of districts?.slice(1) ?? []) {
+      expect([r[share], r[per10k]]).toEqual(['—', '—']);
+      expect(r[population]).not.toBe('—');
+    }
+    for (const r of exact[2]?.slice(1) ?? []) expect([r[share], r[per10k]]).not.toContain('—');
+  });
+
+  it('names no district by its rate per 10,000 residents when its count is withheld', () => {
+    const ids = (counts: SmallCounts) =>
+      figures(smallCountModel(), lang, counts)
+        .map((f) => f.id)
+        .filter((id) => id.startsWith('district.per10k:'));
+    expect(ids('exact')).toEqual(['district.per10k:511502', 'district.per10k:511503']);
+    expect(ids('suppressed')).toEqual([]);
   });
 
   it('writes no withheld count into the page as a data attribute', () => {
@@ -298,6 +315,11 @@ describe.each(['zh', 'en'] as const)('small ticket counts in the tables, charts 
     // The district and department tables: the cell after the name is the appeals.
     expect([cellAfter(leader, '翠屏区'), cellAfter(leader, '南溪区')]).toEqual(['<3', '<3']);
     expect([cellAfter(exact, '翠屏区'), cellAfter(exact, '南溪区')]).toEqual(['2', '1']);
+    // Appeals, population, per 10,000 residents: the rate goes with a withheld count.
+    const districtRow = (all: string[]) =>
+      all.slice(all.lastIndexOf('翠屏区') + 1, all.lastIndexOf('翠屏区') + 4);
+    expect(districtRow(leader)).toEqual(['<3', expect.any(String), '—']);
+    expect(districtRow(exact)[2]).not.toBe('—');
     expect([cellAfter(leader, '市水务局'), cellAfter(exact, '市水务局')]).toEqual(['<3', '2']);
     expect(leader.join('\n')).toContain(
       paragraphText(briefingText(model, lang, 'suppressed')[0]?.paragraphs[0] ?? [], lang),

@@ -9,7 +9,7 @@ import {
   ticketCountText,
 } from '@/lib/briefing/format';
 import { BRIEFING_LIMITS, type BriefingModel } from '@/lib/briefing/model';
-import type { SmallCounts } from '@/lib/briefing/small-counts';
+import { isWithheld, type SmallCounts } from '@/lib/briefing/small-counts';
 import { categoryName, outlookRegionName } from '@/lib/briefing/text/names';
 import type { Lang } from '@/lib/i18n/codes';
 import { KPI_IDS, KPIS } from '@/lib/sql/kpis';
@@ -91,15 +91,21 @@ export function DistrictTable({ model, lang, counts }: TableProps) {
         </tr>
       </thead>
       <tbody>
-        {model.districts.ranked.map((d) => (
-          <tr key={d.code}>
-            <th scope="row">{d.name ?? d.code}</th>
-            <td className="num">{ticketCountText(d.tickets, lang, counts)}</td>
-            <td className="num">{appeals > 0 ? formatPercent(d.tickets / appeals, lang) : dash}</td>
-            <td className="num">{d.population === null ? dash : formatCount(d.population, lang)}</td>
-            <td className="num">{d.per10k === null ? dash : formatDecimal(d.per10k, lang)}</td>
-          </tr>
-        ))}
+        {model.districts.ranked.map((d) => {
+          // The share (of the appeals shown above) and the rate (with the population) would give a withheld count back.
+          const withheld = isWithheld(d.tickets, counts);
+          return (
+            <tr key={d.code}>
+              <th scope="row">{d.name ?? d.code}</th>
+              <td className="num">{ticketCountText(d.tickets, lang, counts)}</td>
+              <td className="num">
+                {appeals > 0 && !withheld ? formatPercent(d.tickets / appeals, lang) : dash}
+              </td>
+              <td className="num">{d.population === null ? dash : formatCount(d.population, lang)}</td>
+              <td className="num">{d.per10k === null || withheld ? dash : formatDecimal(d.per10k, lang)}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -12,7 +12,7 @@ import {
   ticketDifference,
 } from '../format';
 import { BRIEFING_LIMITS, type BriefingModel, STILL_OPEN_NOTE } from '../model';
-import { isChangeWithheld, type SmallCounts } from '../small-counts';
+import { isChangeWithheld, isWithheld, type SmallCounts } from '../small-counts';
 import { appealTypeName, categoryName, covered, hotspotDistricts, outlookRegionName } from './names';
 import type { SectionText, Segment, Sentence } from './segments';
 
@@ -235,6 +235,8 @@ function districts(m: BriefingModel, c: SmallCounts): SectionText {
       ' districts have population figures), the highest were ',
       ...list(
         byRate
+          // With the population beside it, the rate of a withheld count would give the count back.
+          .filter((d) => !isWithheld(d.tickets, c))
           .slice(0, 3)
           .map((d) => [
             name(d.name ?? d.code ?? ''),
