@@ -5,7 +5,7 @@ import { builtInLayouts } from '../../etl/load/layouts';
 import { loadFiles } from '../../etl/load/load-files';
 import { refreshRollups } from '../../etl/load/rollups';
 import { execute, openWarehouse, queryRows } from '../../lib/db/connection';
-import { ROLLUPS } from '../../lib/sql/rollup-choice';
+import { ROLLUP_TABLES } from '../../lib/sql/rollup-choice';
 
 /**
  * A warehouse of `rows` tickets for query benchmarks: the sample city loaded by the real ETL, then each ticket
@@ -98,7 +98,7 @@ async function refreshOlderRollups(file: string): Promise<void> {
       'SELECT table_name AS name FROM duckdb_tables()',
     );
     const present = new Set(tables.map((t) => t.name));
-    if (ROLLUPS.every((r) => present.has(r.table))) return;
+    if (ROLLUP_TABLES.every((table) => present.has(table))) return;
     await refreshRollups(warehouse.connection);
     await execute(warehouse.connection, 'CHECKPOINT');
   } finally {

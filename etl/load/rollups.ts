@@ -1,15 +1,18 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute } from '../../lib/db/connection';
 import { HANDLING_BUCKET_SQL } from '../../lib/sql/handling-time';
-import { ROLLUPS, type Rollup } from '../../lib/sql/rollup-choice';
+import { MONTHLY_SOURCES, monthlyTwin, ROLLUPS, type Rollup } from '../../lib/sql/rollup-choice';
 import { ROLLUP_MEASURES } from '../../lib/sql/rollup-measures';
 import { REPEAT_WINDOW_DAYS, TICKET_COMPLEXITY_SQL, TICKET_SUCCESS_SQL } from '../../lib/sql/ticket-facts';
 
-/** The smaller rollups' sums: counts stay INTEGER (a day's count fits), sums of hours and weights DOUBLE. */
+/** The smaller rollups' sums: counts stay INTEGER (a month's count fits), sums of hours and weights DOUBLE. */
 const DOUBLE_MEASURES = new Set(['handling_hours_sum', 'complexity', 'complexity_handled_well']);
-const TOTALS_SUMS = ROLLUP_MEASURES.map(
-  (m) => `sum(${m})::${DOUBLE_MEASURES.has(m) ? 'DOUBLE' : 'INTEGER'} AS ${m}`,
-).join(', ');
+function sumsSql(measures: readonly string[]): string {
+  return measures
+    .map((m) => `sum(${m})::${DOUBLE_MEASURES.has(m) ? 'DOUBLE' : 'INTEGER'} AS ${m}`)
+    .join(', ');
+}
+const TOTALS_SUMS = sumsSql(ROLLUP_MEASURES);
 
 /**
  * The order daily_counts is stored in. DuckDB skips the blocks a filter rules out by their min and max, and most
@@ -144,6 +147,22 @@ export async function refreshRollups(
        UNION ALL
        SELECT 6, h3_r6, avg(lon), avg(lat) FROM tickets WHERE h3_r6 IS NOT NULL GROUP BY h3_r6`,
     );
+    // Each rollup's monthly twin, summed from it: what questions over whole months read (lib/sql/rollup-choice.ts).
+    for (const daily of MONTHLY_SOURCES) {
+      const rollup = ROLLUPS.find((r) => r.table === daily);
+      const measures = rollup && !rollup.ticketsOnly ? ROLLUP_MEASURES : (['tickets'] as const);
+      const monthly = monthlyTwin(daily);
+      await timed(
+        monthly,
+        `CREATE OR REPLACE TABLE ${monthly} AS
+         SELECT * FROM (
+           SELECT date_trunc('month', day)::DATE AS day, * EXCLUDE (day, ${measures.join(', ')}),
+                  ${sumsSql(measures)}
+           FROM ${daily}
+           GROUP BY ALL)
+         ORDER BY day`,
+      );
+    }
     await execute(connection, 'COMMIT');
   } catch (error) {
     await execute(connection, 'ROLLBACK');

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadConfig } from '../config';
-import { noteMissingRollups, ROLLUPS } from '../sql/rollup-choice';
+import { noteMissingRollups, ROLLUP_TABLES } from '../sql/rollup-choice';
 import { openWarehouse, queryRows, type SqlParams, type Warehouse } from './connection';
 
 /**
@@ -60,11 +60,11 @@ async function noteRollupsPresent(connection: DuckDBConnection, databasePath: st
       (t) => t.name,
     ),
   );
-  const missing = ROLLUPS.map((r) => r.table).filter((table) => !present.has(table));
+  const missing = ROLLUP_TABLES.filter((table) => !present.has(table));
   noteMissingRollups(missing);
   if (missing.length > 0 && present.has('daily_counts'))
     console.warn(
-      `${databasePath} has no ${missing.join(', ')} (built by an earlier version): answering from daily_counts, ` +
+      `${databasePath} has no ${missing.join(', ')} (built by an earlier version): answering from larger rollups, ` +
         'which is slower; run "npm run etl -- analyse" to add them',
     );
 }

@@ -35,9 +35,9 @@ export const RISING_MIN_TICKETS = 10;
  * against the period before (环比), ranked by the increase in appeals.
  */
 export async function fetchCategoryShares(filters: Filters, risingLimit = 10): Promise<CategoryShares> {
-  const table = rollupFor(filters, ['category_l1', 'category_l2']);
-  const where = filtersWhere(filters, table, { dates: false });
   const previous = previousPeriod(rangeOf(filters));
+  const table = rollupFor(filters, ['category_l1', 'category_l2'], { ranges: [rangeOf(filters), previous] });
+  const where = filtersWhere(filters, table, { dates: false });
   const rows = await readRows<CategoryShareRow>(
     `SELECT d.category_l1 AS l1, c1.name_zh AS "l1Zh", c1.name_en AS "l1En",
             d.category_l2 AS l2, c2.name_zh AS "l2Zh", c2.name_en AS "l2En",

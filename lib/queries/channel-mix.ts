@@ -1,5 +1,6 @@
 import { readRows } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
+import { rangeOf } from '../filters/periods';
 import { filtersWhere } from '../sql/filters-where';
 import { rollupFor } from '../sql/rollup-choice';
 
@@ -11,7 +12,7 @@ export interface ChannelMixRow {
 }
 
 export async function fetchChannelMix(filters: Filters): Promise<ChannelMixRow[]> {
-  const table = rollupFor(filters, ['channel', 'appeal_type']);
+  const table = rollupFor(filters, ['channel', 'appeal_type'], { ranges: [rangeOf(filters)] });
   const where = filtersWhere(filters, table);
   return readRows<ChannelMixRow>(
     `SELECT channel, appeal_type AS "appealType", sum(tickets)::INTEGER AS tickets

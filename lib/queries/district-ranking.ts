@@ -1,5 +1,6 @@
 import { readRows } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
+import { rangeOf } from '../filters/periods';
 import { filtersWhere } from '../sql/filters-where';
 import { rollupFor } from '../sql/rollup-choice';
 
@@ -31,7 +32,7 @@ export async function fetchDistrictRanking(filters: Filters): Promise<DistrictRa
     filters.region && filters.region.length > 6
       ? { ...filters, region: filters.region.slice(0, 6) }
       : filters;
-  const table = rollupFor(scope, [column]);
+  const table = rollupFor(scope, [column], { ranges: [rangeOf(scope)] });
   const where = filtersWhere(scope, table);
   return readRows<DistrictRankingRow>(
     `SELECT d.code, r.name, d.tickets::INTEGER AS tickets, r.population,

@@ -3,6 +3,7 @@ import { queryArrow } from '../db/arrow';
 import { borrowConnection } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { filtersWhere } from '../sql/filters-where';
+import { cellRollupFor } from '../sql/rollup-choice';
 import { cellRollupAnswers, hasCellRollup } from './map-hexagons';
 import { BBOX_SQL, type Bbox, bboxParams, padBbox } from './map-params';
 
@@ -44,7 +45,8 @@ export async function fetchMapHeat(
   try {
     const fromRollup =
       view.zoom <= MAX_ROLLUP_HEAT_ZOOM && cellRollupAnswers(filters) && (await hasCellRollup(lease));
-    const where = filtersWhere(filters, fromRollup ? 'daily_cells' : 'tickets');
+    const cells = cellRollupFor(filters);
+    const where = filtersWhere(filters, fromRollup ? cells : 'tickets');
     const params = {
       ...where.params,
       ...bboxParams(padBbox(view.bbox)),
@@ -57,7 +59,7 @@ export async function fetchMapHeat(
       fromRollup
         ? `SELECT round(sum(p.lon * c.n) / sum(c.n), 5) AS lon, round(sum(p.lat * c.n) / sum(c.n), 5) AS lat,
                   sum(c.n)::INTEGER AS tickets
-           FROM (SELECT h3_r8, sum(tickets) AS n FROM daily_cells ${where.sql} GROUP BY h3_r8) c
+           FROM (SELECT h3_r8, sum(tickets) AS n FROM ${cells} ${where.sql} GROUP BY h3_r8) c
            JOIN cell_places p ON p.resolution = 8 AND p.cell = c.h3_r8
            WHERE ${BBOX_SQL.replace(/\b(lon|lat)\b/g, 'p.$1')}
            GROUP BY floor(p.lon / $step), floor(p.lat / $step) HAVING sum(c.n) >= $minTickets

@@ -6,7 +6,7 @@ import { borrowConnection, type Lease } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { h3ToStringSql } from '../geo/h3-sql';
 import { filtersWhere } from '../sql/filters-where';
-import { CELL_ROLLUP_DIMENSIONS, filterDimensions } from '../sql/rollup-choice';
+import { CELL_ROLLUP_DIMENSIONS, cellRollupFor, filterDimensions } from '../sql/rollup-choice';
 import { BBOX_SQL, type Bbox, bboxParams, H3_COLUMN, hexResolutionForZoom, padBbox } from './map-params';
 
 /** One H3 cell of the hexagon layer: its h3-js index and the appeals in it. */
@@ -81,10 +81,11 @@ export function cellRollupAnswers(filters: Filters): boolean {
 }
 
 function cellRollupQuery(filters: Filters, bbox: Bbox, column: 'h3_r6' | 'h3_r8', minTickets: number): Bound {
-  const where = filtersWhere(filters, 'daily_cells');
+  const cells = cellRollupFor(filters);
+  const where = filtersWhere(filters, cells);
   return {
     sql: `SELECT ${h3ToStringSql(column)} AS cell, sum(tickets)::INTEGER AS tickets
-          FROM daily_cells ${where.sql}
+          FROM ${cells} ${where.sql}
             AND ${column} IN (SELECT cell FROM cell_places WHERE resolution = $resolution AND ${BBOX_SQL})
           GROUP BY ${column} HAVING sum(tickets) >= $minTickets ORDER BY tickets DESC, cell LIMIT $limit`,
     params: {

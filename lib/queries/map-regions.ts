@@ -1,5 +1,6 @@
 import { readRows } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
+import { rangeOf } from '../filters/periods';
 import { filtersWhere } from '../sql/filters-where';
 import { rollupFor } from '../sql/rollup-choice';
 
@@ -32,7 +33,7 @@ export async function fetchMapRegions(filters: Filters): Promise<MapRegions> {
   const level = finest?.level === 4 ? 4 : finest?.level === 3 ? 3 : null;
   if (level === null) return { level, rows: [] };
   const column = level === 4 ? 'town_code' : 'county_code';
-  const table = rollupFor(filters, [column]);
+  const table = rollupFor(filters, [column], { ranges: [rangeOf(filters)] });
   const where = filtersWhere(filters, table);
   const rows = await readRows<MapRegionRow>(
     `SELECT s.code, coalesce(r.name, s.name) AS name, s.level::INTEGER AS level,

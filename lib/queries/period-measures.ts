@@ -5,7 +5,7 @@ import type { DateRange } from '../filters/periods';
 import { filtersWhere } from '../sql/filters-where';
 import { quantileFromBuckets } from '../sql/handling-time';
 import { KPI_IDS, type KpiValues, kpiFromSums } from '../sql/kpis';
-import { type RollupTable, rollupFor } from '../sql/rollup-choice';
+import { type RollupSource, rollupFor } from '../sql/rollup-choice';
 import {
   addSums,
   emptySums,
@@ -49,9 +49,10 @@ export async function fetchPeriodMeasures<P extends string>(
 ): Promise<Record<P, Map<string | null, PeriodMeasures>>> {
   const names = Object.keys(periods) as P[];
   const columns = groupBy ? [groupBy] : [];
-  const sumsTable = rollupFor(filters, columns);
+  const ranges = Object.values<DateRange>(periods);
+  const sumsTable = rollupFor(filters, columns, { ranges });
   const bucketsTable =
-    options.handlingTimes === false ? null : rollupFor(filters, columns, { buckets: true });
+    options.handlingTimes === false ? null : rollupFor(filters, columns, { buckets: true, ranges });
   // When the filters need the detailed rollup for both, one scan split by bucket gives the sums (added up over
   // the buckets below) and the distribution (its ticket counts): half the reading of two scans.
   const oneScan = sumsTable === bucketsTable;
@@ -108,7 +109,7 @@ export async function fetchPeriodMeasures<P extends string>(
 function periodScans(
   filters: Filters,
   periods: Record<string, DateRange>,
-  table: RollupTable,
+  table: RollupSource,
   groupBy: GroupColumn | undefined,
   measures: string,
   buckets: 'none' | 'all' | 'closed',

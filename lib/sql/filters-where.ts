@@ -1,9 +1,10 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import { cellResolution, type Filters, FiltersError } from '../filters/filters';
-import { filterDimensions, type RollupTable, rollupDimensions } from './rollup-choice';
+import { isWholeMonths } from '../filters/periods';
+import { filterDimensions, isMonthly, type RollupSource, rollupDimensions } from './rollup-choice';
 
 /** The tables a filtered question can read: the tickets themselves or a daily rollup (lib/sql/rollup-choice.ts). */
-export type FilteredTable = 'tickets' | RollupTable | 'daily_cells';
+export type FilteredTable = 'tickets' | RollupSource | 'daily_cells' | 'monthly_cells';
 
 export interface WhereClause {
   /** `WHERE …` text with `$name` placeholders only: no value is ever in the text. */
@@ -27,6 +28,9 @@ export function filtersWhere(
     if (table === 'tickets') {
       conditions.push('received_at >= $from::DATE', 'received_at < $to::DATE + INTERVAL 1 DAY');
     } else {
+      // A monthly row stands for its whole month: a range that cuts a month would count all of it.
+      if (isMonthly(table) && !isWholeMonths(filters))
+        throw new Error(`${table} answers whole months only, not ${filters.from} to ${filters.to}`);
       conditions.push('day BETWEEN $from::DATE AND $to::DATE');
     }
     params.from = filters.from;

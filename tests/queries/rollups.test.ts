@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Filters } from '../../lib/filters/filters';
+import { isWholeMonths } from '../../lib/filters/periods';
 import { filtersWhere } from '../../lib/sql/filters-where';
 import {
+  cellRollupFor,
   filterDimensions,
+  MONTHLY_SOURCES,
+  monthlyTwin,
   noteMissingRollups,
   ROLLUPS,
-  type RollupTable,
+  type RollupSource,
+  rollupDimensions,
   rollupFor,
 } from '../../lib/sql/rollup-choice';
 import { ROLLUP_MEASURES } from '../../lib/sql/rollup-measures';
@@ -21,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => warehouse?.cleanup());
 
 async function sums(
-  table: RollupTable,
+  table: RollupSource | 'daily_cells' | 'monthly_cells',
   filters: Filters,
   measures: readonly string[] = ROLLUP_MEASURES,
   onlyClosedWithTime = false,
@@ -66,6 +71,47 @@ describe('rollups', () => {
     // Sums of hours are DOUBLE: added in another order they may differ in the last bits.
     for (const [measure, value] of Object.entries(large))
       expect(small[measure], measure).toBeCloseTo(value, 6);
+  });
+
+  const monthCases = MONTHLY_SOURCES.flatMap((daily) =>
+    FILTERS.filter(
+      (f) =>
+        isWholeMonths(f) &&
+        filterDimensions(f).every((d) => rollupDimensions(daily).includes(d)) &&
+        // The sample's web messages have no coordinates, so no cells.
+        !(daily === 'daily_cells' && f.channel === '网络问政'),
+    ).map((filters) => [monthlyTwin(daily), daily, filters] as const),
+  );
+
+  it.each(monthCases)('%s sums to its daily twin %s on %o', async (monthly, daily, filters) => {
+    const rollup = ROLLUPS.find((r) => r.table === daily);
+    const measures = rollup && !rollup.ticketsOnly ? ROLLUP_MEASURES : ['tickets'];
+    const [byMonth, byDay] = [await sums(monthly, filters, measures), await sums(daily, filters, measures)];
+    expect(byMonth.tickets).toBeGreaterThan(0);
+    for (const [measure, value] of Object.entries(byDay))
+      expect(byMonth[measure], measure).toBeCloseTo(value, 6);
+    // A month is one row per combination: far fewer rows than its days.
+    const [counts] = await query<{ monthly: number; daily: number }>(
+      warehouse.config,
+      `SELECT (SELECT count(*) FROM ${monthly})::INTEGER AS monthly, (SELECT count(*) FROM ${daily})::INTEGER AS daily`,
+    );
+    expect(counts!.monthly).toBeLessThan(counts!.daily);
+  });
+
+  it('read the monthly twin only when every range asked is whole months', () => {
+    const july = { from: '2025-07-01', to: '2025-07-31' };
+    const june = { from: '2025-06-01', to: '2025-06-30' };
+    const part = { from: '2025-07-02', to: '2025-07-31' };
+    expect(rollupFor(july, [], { ranges: [july, june] })).toBe('monthly_totals');
+    expect(rollupFor(july, [], { ranges: [july, part] })).toBe('daily_totals');
+    expect(rollupFor(july)).toBe('daily_totals');
+    expect(rollupFor({ ...july, region: '511502001' }, [], { ranges: [july] })).toBe('daily_counts');
+    expect(rollupFor({ ...july, type: 'help' }, [], { buckets: true, ranges: [july] })).toBe(
+      'monthly_type_handling',
+    );
+    expect(cellRollupFor(july)).toBe('monthly_cells');
+    expect(cellRollupFor({ from: '2025-07-01', to: '2025-07-30' })).toBe('daily_cells');
+    expect(() => filtersWhere(part, 'monthly_totals')).toThrow(/whole months/);
   });
 
   it('send each question to the smallest rollup that can answer it', () => {
