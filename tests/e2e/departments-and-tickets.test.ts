@@ -122,6 +122,8 @@ describe('departments (考评)', () => {
     await page.goto(`${dashboard.url}/departments?${YEAR}`);
     await page.locator('[data-testid="overdue-table"]').waitFor({ timeout: 20_000 });
     await page.waitForTimeout(600);
+    // Every column fits a 1280 px screen: the page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'departments.png'), fullPage: true });
     await page.close();
   });
@@ -248,6 +250,7 @@ describe('in English', () => {
     await page.getByRole('button', { name: 'Closed on time' }).waitFor();
     await page.locator('[data-testid="overdue-table"]').waitFor({ timeout: 20_000 });
     await page.waitForTimeout(600);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'departments-english.png'), fullPage: true });
     await page.close();
   });

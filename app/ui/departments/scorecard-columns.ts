@@ -39,6 +39,12 @@ const HANDLING_HINT: Text = {
   en: 'Time from receipt to closure (closed tickets), estimated from buckets',
 };
 
+/**
+ * Where a long Chinese header may wrap: the headers break at spaces only (globals.css, never inside a word), and a
+ * zero-width space between two words lets the widest ones take two lines, so the table fits a 1280 px screen.
+ */
+const BREAK = '\u200b';
+
 export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
   { id: 'rank', kind: 'rank', header: { zh: '排名', en: 'Rank' }, value: (r) => r.rank },
   {
@@ -59,7 +65,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
   {
     id: 'medianHandlingHours',
     kind: 'hours',
-    header: { zh: '办理时长中位数', en: 'Median time' },
+    header: { zh: `办理时长${BREAK}中位数`, en: 'Median time' },
     hint: HANDLING_HINT,
     value: (r) => r.current.medianHandlingHours,
   },
@@ -104,7 +110,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
   {
     id: 'reopenedAfterClosureRate',
     kind: 'share',
-    header: { zh: '办结后重复诉求率', en: 'Reopened after closure' },
+    header: { zh: `办结后${BREAK}重复诉求率`, en: 'Reopened after closure' },
     hint: {
       zh: '办结（已解决或评价满意）后 30 天内同一来电人或同一地点就同一问题再次诉求的比例（见“办理质量”）',
       en: 'Closures (resolved or rated satisfied) followed within 30 days by an appeal on the same problem from the same caller or at the same place (see Handling)',
@@ -114,7 +120,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
   {
     id: 'fastClosureShare',
     kind: 'share',
-    header: { zh: '一小时内办结占比', en: 'Closed within the hour' },
+    header: { zh: `一小时内${BREAK}办结占比`, en: 'Closed within the hour' },
     hint: {
       zh: '派单后一小时内即办结的工单占已办结工单的比例；得分高而此项也高的部门，可能在快速办结简单件',
       en: 'Share of closed tickets closed within an hour of dispatch; a high score with a high share may come from closing easy tickets fast',
