@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { tableFromIPC } from 'apache-arrow';
 import { sealData } from 'iron-session';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as auditTrail } from '../../app/api/admin/audit/route';
@@ -259,6 +260,14 @@ describe('leadership: aggregates only', () => {
       .find((s) => s.key === small!.key)!
       .points.find((p) => p.period === small!.period);
     expect(point).toMatchObject({ n: '<3', value: null });
+    // The Arrow rows of the same trend: null for both.
+    const arrow = await call(metricTrend, path, as.leadership!, {
+      headers: { accept: 'application/vnd.apache.arrow.stream' },
+    });
+    const rows = tableFromIPC(new Uint8Array(await arrow.arrayBuffer())).toArray();
+    const row = rows.find((r) => r.key === small!.key && r.period === small!.period);
+    expect({ n: row?.n, value: row?.value }).toEqual({ n: null, value: null });
+    expect(rows.some((r) => r.n >= 3 && typeof r.value === 'number')).toBe(true);
     // A share over three or more tickets is shown.
     const shown = leader.series.flatMap((s) => s.points).filter((p) => typeof p.n === 'number' && p.n >= 3);
     expect(shown.length).toBeGreaterThan(0);

@@ -33,26 +33,33 @@ export const GET = dashboardRoute(
     const trend = await fetchMetricTrend(filters, view);
     // `n` is always a count of tickets; `value` is one for the count KPIs.
     const counts = KPIS[view.metric].unit === 'count' ? ['value', 'n'] : ['n'];
+    // A share over n = 1 or 2 tickets is 0, ½ or 1, and ½ gives n = 2 back. Counts and hours cannot.
+    const withheld = KPIS[view.metric].unit === 'share' ? ['value'] : [];
     if (request.headers.get('accept')?.includes(ARROW_STREAM)) {
       let rows = flattenMetricTrend(trend);
       // Arrow columns are numeric, so a suppressed count travels as null (shown as "—").
-      if (suppressesSmallCounts(viewer)) rows = rows.map((row) => hideSmallCounts(row, counts));
+      if (suppressesSmallCounts(viewer)) rows = rows.map((row) => hideSmallCounts(row, counts, withheld));
       return { arrow: rowsToArrow(rows, METRIC_TREND_ARROW_COLUMNS) };
     }
-    return {
-      json: trend,
-      smallCounts: counts,
-      // A share over n = 1 or 2 tickets is 0, ½ or 1, and ½ gives n = 2 back. Counts and hours cannot.
-      withheldWithCounts: KPIS[view.metric].unit === 'share' ? ['value'] : [],
-    };
+    return { json: trend, smallCounts: counts, withheldWithCounts: withheld };
   },
 );
 
-function hideSmallCounts<Row extends object>(row: Row, keys: readonly string[]): Row {
+/** The Arrow twin of the JSON's suppression: small counts and, beside one, the keys `withheld` become null. */
+function hideSmallCounts<Row extends object>(
+  row: Row,
+  keys: readonly string[],
+  withheld: readonly string[],
+): Row {
   const out = { ...row } as Record<string, unknown>;
+  let hid = false;
   for (const key of keys) {
     const value = out[key];
-    if (typeof value === 'number' && value > 0 && value < SMALL_COUNT_LIMIT) out[key] = null;
+    if (typeof value === 'number' && value > 0 && value < SMALL_COUNT_LIMIT) {
+      out[key] = null;
+      hid = true;
+    }
   }
+  if (hid) for (const key of withheld) out[key] = null;
   return out as Row;
 }
