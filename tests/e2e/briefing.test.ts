@@ -125,7 +125,9 @@ describe('briefing', () => {
     const page = await dashboard.newPage(browser, { viewport: { width: 794, height: 1123 } });
     await page.goto(`${dashboard.url}/briefing/${MONTH}?lang=zh`);
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.briefing-toolbar').isVisible()).toBe(false);
+    // The page streams: its loading notice (also a toolbar) may still be there until the briefing is shown.
+    await page.locator('article.briefing-document').waitFor();
+    expect(await page.locator('nav.briefing-toolbar').isVisible()).toBe(false);
     expect(await page.locator('.app-header').isVisible()).toBe(false);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'briefing-2025-07-print.png'), fullPage: true });
     await page.close();
