@@ -10,6 +10,7 @@ import { GET as departments } from '../../app/api/departments/route';
 import { GET as districtRanking } from '../../app/api/district-ranking/route';
 import { GET as filterOptions } from '../../app/api/filter-options/route';
 import { GET as forecasts } from '../../app/api/forecasts/route';
+import { GET as bouncePairs } from '../../app/api/handling/bounce-pairs/route';
 import { GET as handlingRates } from '../../app/api/handling/rates/route';
 import { GET as handlingUnits } from '../../app/api/handling/units/route';
 import { GET as kpis } from '../../app/api/kpis/route';
@@ -242,6 +243,20 @@ describe('leadership: aggregates only', () => {
       fastClosureShare: null,
       satisfiedButReopenedShare: null,
     });
+  });
+
+  it('gets no average dispatches beside a suppressed number of bounced tickets', async () => {
+    const path = `/api/handling/bounce-pairs?${YEAR}`;
+    type Pair = { unitA: string; unitB: string; bouncedTickets: unknown; averageDispatches: unknown };
+    const analyst = await json<Pair[]>(await call(bouncePairs, path, as.analyst!));
+    const small = analyst.find((p) => p.bouncedTickets === 2 && p.averageDispatches !== null);
+    expect(small, 'a pair of units with two bounced tickets').toBeDefined();
+    const leader = await json<Pair[]>(await call(bouncePairs, path, as.leadership!));
+    const same = (p: Pair) => p.unitA === small!.unitA && p.unitB === small!.unitB;
+    expect(leader.find(same)).toMatchObject({ bouncedTickets: '<3', averageDispatches: null });
+    const shown = leader.filter((p) => typeof p.bouncedTickets === 'number');
+    expect(shown.length).toBeGreaterThan(0);
+    for (const p of shown) expect(typeof p.averageDispatches, `${p.unitA}–${p.unitB}`).toBe('number');
   });
 
   it('gets no share in a trend over a suppressed number of tickets (n "<3", value null)', async () => {

@@ -10,5 +10,8 @@ export const GET = dashboardRoute(
   async ({ filters }) => ({
     json: await fetchBouncePairs(filters),
     smallCounts: ['bouncedTickets', 'escalated', 'tickets'],
+    // An average of whole dispatches over two tickets ends in .5 or .0 and says there were two: it goes with a
+    // suppressed bouncedTickets (a small escalated count leaves it alone).
+    withheldWithCounts: { averageDispatches: ['bouncedTickets'] },
   }),
 );
