@@ -5,13 +5,15 @@
  * through the API afterwards. Prints one JSON line.
  *
  *   npm run bench:load -- [--rows 10000000] [--connections 50] [--seconds 60] [--load-rows 100000] [--shared 0.5]
- *                         [--map-box screen|city]
+ *                         [--map-box screen|city] [--load-month 2025-12]
  *
  * Each reader sends its next request as soon as the last is answered (no think time), which is harsher than people.
  * `--shared` is the share of requests that are the views as everyone opens them (this month, city-wide); the rest
  * carry random filters (bench/support/api-requests.ts), as analysts set them.
  * The warehouse is a copy of bench:api's (tmp/bench-api, built on first use, about five minutes), so loading into
- * it leaves bench:api's file as it was. The load runs without the derived analytics (--no-analytics): on 10M
+ * it leaves bench:api's file as it was. The loaded tickets are spread over three years (a re-export of the whole
+ * history: the load rebuilds every rollup), or with --load-month fall in that month (a routine monthly export: the
+ * load recounts only that month's days, etl/load/rollups-changed.ts). The load runs without the derived analytics (--no-analytics): on 10M
  * tickets they take longer than the minute measured here; bench:etl -- --analytics times them.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     shared: { type: 'string', default: '0.5' },
     'map-box': { type: 'string', default: 'screen' },
+    'load-month': { type: 'string' },
   },
 });
 /** The share of requests that open a view as it opens for everyone (this month, city-wide); the rest are random. */
@@ -50,7 +53,19 @@ const source = await scaledWarehouse(path.resolve('tmp/bench-api'), Number(value
 const databasePath = path.join(dir, 'warehouse.duckdb');
 copyFileSync(source, databasePath);
 const csv = path.join(dir, `workorders-${loadRows}.csv`);
-await writeBenchWorkorders(csv, loadRows);
+const loadMonth = values['load-month'];
+await writeBenchWorkorders(
+  csv,
+  loadRows,
+  loadMonth
+    ? {
+        from: `${loadMonth}-01`,
+        days: new Date(
+          Date.UTC(Number(loadMonth.slice(0, 4)), Number(loadMonth.slice(5, 7)), 0),
+        ).getUTCDate(),
+      }
+    : undefined,
+);
 
 const env = {
   HOTLINE_DB: databasePath,
@@ -212,6 +227,8 @@ console.log(
     errors,
     load: {
       rows: loadRows,
+      month: loadMonth ?? 'three years',
+      rollups: /rollups: (.*)/.exec(loadOutput)?.[1] ?? null,
       seconds: loadSeconds,
       exit: loadExit,
       finishedDuringReads: loadFinishedDuringReads,

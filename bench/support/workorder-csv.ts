@@ -6,9 +6,14 @@ import { categories } from '../../lib/taxonomy';
 /**
  * Writes N 12345 work orders in the generic Chinese layout as one UTF-8 CSV, generated inside DuckDB so that a
  * 10-million-row file takes seconds, not the sample generator's minutes. Values are deterministic functions of the
- * row number; about 30% of coordinates are GCJ-02, a few rows are deliberately unreadable or duplicated.
+ * row number; about 30% of coordinates are GCJ-02, a few rows are deliberately unreadable or duplicated. Tickets
+ * are received over `span` (by default three years from 2023, a whole history; a month is a routine export).
  */
-export async function writeBenchWorkorders(filePath: string, rows: number): Promise<void> {
+export async function writeBenchWorkorders(
+  filePath: string,
+  rows: number,
+  span: { from: string; days: number } = { from: '2023-01-01', days: 3 * 365 },
+): Promise<void> {
   const l2 = categories.filter((c) => c.level === 2);
   const l1 = new Map(categories.filter((c) => c.level === 1).map((c) => [c.code, c.zh]));
   const cats = l2.map(
@@ -35,7 +40,7 @@ export async function writeBenchWorkorders(filePath: string, rows: number): Prom
     COPY (
       WITH base AS (
         SELECT i,
-          TIMESTAMP '2023-01-01' + to_seconds((${r(1)} * 3 * 365 * 86400)::BIGINT) AS received,
+          TIMESTAMP '${span.from}' + to_seconds((${r(1)} * ${span.days} * 86400)::BIGINT) AS received,
           (hash(i * 31 + 5) % ${l2.length})::INTEGER AS ck,
           (hash(i * 17 + 3) % ${towns.length})::INTEGER AS pk,
           ${r(2)} AS u1, ${r(3)} AS u2, ${r(4)} AS u3, ${r(5)} AS u4

@@ -14,6 +14,7 @@ import {
   writeCategoryModel,
 } from '../../lib/analytics/text/model-file';
 import { execute, queryRows } from '../../lib/db/connection';
+import { noteReplacedTickets } from '../load/rollups-changed';
 import type { AnalyticsContext, AnalyticsStep } from './steps';
 
 /** Fewer categorised tickets than this and the step does not train: a model from a handful of examples misleads. */
@@ -128,6 +129,11 @@ export async function classifyTickets(
     done += batch.length;
     if (batch.length < CLASSIFY_BATCH) break;
   }
+  await noteReplacedTickets(
+    connection,
+    `ticket_id IN (SELECT ticket_id FROM atlas_predicted)
+     AND (category_code IS NULL OR category_origin IN ('predicted', 'unclassified'))`,
+  );
   await execute(
     connection,
     `UPDATE tickets SET category_code = p.code, category_l1 = p.l1, category_l2 = p.l2,

@@ -6,7 +6,7 @@ import { fileContentHash, loadFile } from './load-file';
 import { type FileLoadResult, recordFailure } from './load-log';
 import type { Layout } from './mapping-schema';
 import { openWorkingCopy } from './publish';
-import { refreshRollups } from './rollups';
+import { type RollupRefresh, refreshRollups } from './rollups';
 import { openWriter } from './writer';
 
 export interface LoadFilesOptions {
@@ -24,6 +24,8 @@ export interface LoadFilesOutcome {
   timings: Record<string, number>;
   /** A derived-analytics step that failed: the loaded tickets are still published; the step's old tables stay. */
   analyticsError?: string;
+  /** How the rollups were refreshed: only the days the files touched, or all (and why); absent when nothing loaded. */
+  rollups?: RollupRefresh;
 }
 
 function failedResult(filePath: string, message: string): FileLoadResult {
@@ -55,6 +57,7 @@ export async function loadFiles(files: string[], options: LoadFilesOptions): Pro
   const results: FileLoadResult[] = [];
   const timings: Record<string, number> = {};
   let analyticsError: string | undefined;
+  let rollups: RollupRefresh | undefined;
   try {
     const writer = await openWriter(working.workingPath, options.config);
     try {
@@ -81,7 +84,11 @@ export async function loadFiles(files: string[], options: LoadFilesOptions): Pro
         options.onFile?.(result);
       }
       if (results.some((r) => r.loaded + r.updated > 0)) {
-        analyticsError = await refreshDerived(writer.connection, options, timings);
+        ({ analyticsError, rollups } = await refreshDerived(
+          writer.connection,
+          { ...options, rollupScope: 'changed' },
+          timings,
+        ));
       }
       await writer.checkpoint();
     } finally {
@@ -94,18 +101,19 @@ export async function loadFiles(files: string[], options: LoadFilesOptions): Pro
     working.abandon();
     throw error;
   }
-  return { results, timings, analyticsError };
+  return { results, timings, analyticsError, rollups };
 }
 
 /**
- * Rebuilds what is derived from the tickets: the 'tickets' analytics phase, the rollups, then the 'derived' phase.
+ * Rebuilds what is derived from the tickets: the 'tickets' analytics phase, the rollups (only the days changed
+ * since the last refresh with `rollupScope: 'changed'`, see rollups-changed.ts), then the 'derived' phase.
  * A failing analytics step does not throw away the load: its message is returned and the files stay loaded.
  */
 export async function refreshDerived(
   connection: DuckDBConnection,
-  options: Pick<LoadFilesOptions, 'config' | 'analytics' | 'onStage'>,
+  options: Pick<LoadFilesOptions, 'config' | 'analytics' | 'onStage'> & { rollupScope: 'all' | 'changed' },
   timings: Record<string, number>,
-): Promise<string | undefined> {
+): Promise<{ analyticsError?: string; rollups: RollupRefresh }> {
   const selection = options.analytics ?? true;
   const context = {
     config: options.config,
@@ -123,8 +131,11 @@ export async function refreshDerived(
   await phase('tickets');
   const started = Date.now();
   options.onStage?.('(all files)', 'rollups', 0);
-  await refreshRollups(connection, timings);
+  const rollups = await refreshRollups(connection, timings, {
+    scope: options.rollupScope,
+    rebuildShare: options.config.rollupRebuildShare,
+  });
   timings.rollups = (Date.now() - started) / 1000;
   await phase('derived');
-  return analyticsError;
+  return { analyticsError, rollups };
 }

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows } from '../../lib/db/connection';
 import type { NormalisingSql, RowChoice } from './normalised-select';
+import { noteReplacedTickets } from './rollups-changed';
 
 /** Columns that say where a row came from; they do not make a ticket "changed". */
 const PROVENANCE = new Set(['load_id', 'source_file', 'source_row', 'source_layout', 'row_hash']);
@@ -76,7 +77,9 @@ export async function writeTickets(
   const changed = `SELECT u.* FROM atlas_updates u JOIN atlas_rows_existing e ON e._row = u._row WHERE u.row_hash <> e.old_hash`;
   const updated = await count(connection, changed);
   if (updated > 0) {
-    await execute(connection, `DELETE FROM tickets WHERE ticket_id IN (SELECT ticket_id FROM (${changed}))`);
+    const replaced = `ticket_id IN (SELECT ticket_id FROM (${changed}))`;
+    await noteReplacedTickets(connection, replaced);
+    await execute(connection, `DELETE FROM tickets WHERE ${replaced}`);
     await execute(connection, `INSERT INTO tickets (${list}) SELECT ${list} FROM (${changed})`);
   }
   return { loaded, updated, unchanged: existing - updated };

@@ -126,5 +126,16 @@ CREATE TABLE IF NOT EXISTS categories (
   due_days    INTEGER
 );
 
--- daily_counts and repeat_appeals are derived tables, rebuilt after every load by etl/load/rollups.ts.
+-- Tickets a load replaced or re-categorised since the rollups were last refreshed, as they were before: the days,
+-- callers and map cells the refresh must recount (etl/load/rollups-changed.ts). Emptied by every refresh.
+CREATE TABLE IF NOT EXISTS replaced_tickets (
+  ticket_id  VARCHAR NOT NULL,
+  day        DATE NOT NULL,
+  caller_key VARCHAR,
+  h3_r6      UBIGINT,
+  h3_r8      UBIGINT
+);
+
+-- daily_counts, repeat_appeals and the other rollups are derived tables, refreshed after every load by
+-- etl/load/rollups.ts.
 `;

@@ -20,6 +20,20 @@ export interface DeploymentConfig {
    * warehouse so that reloading exports never touches it. Optional so hand-built configs still work.
    */
   appDbPath?: string;
+  /**
+   * A load recounts only the days it touched unless they hold more than this share of all tickets, when rebuilding
+   * every rollup is as quick (etl/load/rollups-changed.ts). 0 always rebuilds; 1 never falls back for size.
+   */
+  rollupRebuildShare?: number;
+}
+
+function shareSetting(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const share = Number(value);
+  if (!Number.isFinite(share) || share < 0 || share > 1) {
+    throw new Error(`${name} must be a number from 0 to 1 (a share of the tickets), not "${value}"`);
+  }
+  return share;
 }
 
 export function loadConfig(
@@ -43,5 +57,6 @@ export function loadConfig(
       /*turbopackIgnore: true*/ env.HOTLINE_APP_DB ??
         path.join(path.dirname(databasePath), 'app', 'events.jsonl'),
     ),
+    rollupRebuildShare: shareSetting('HOTLINE_ROLLUP_REBUILD_SHARE', env.HOTLINE_ROLLUP_REBUILD_SHARE, 0.25),
   };
 }

@@ -1,10 +1,14 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { classifyTickets, trainFromWarehouse } from '../../etl/analytics/classify';
+import { SCHEMA_SQL } from '../../etl/load/schema';
 import { type LabelledText, trainCategoryModel } from '../../lib/analytics/text/category-model';
 import { execute, queryRows } from '../../lib/db/connection';
 
-/** The classify step on a hand-made warehouse holding only the columns it reads and writes. */
+/**
+ * The classify step on a hand-made warehouse holding only the ticket columns it reads and writes, and what it notes
+ * for the rollups' refresh (the other tables of the real schema); the rollups count load 1.
+ */
 async function warehouse() {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -19,8 +23,15 @@ async function warehouse() {
        ('blank', '路口积水', '暴雨后积水倒灌进门市', NULL, NULL, NULL, NULL, NULL),
        ('nothing', '你好', '今天天气晴朗', NULL, NULL, NULL, NULL, NULL),
        -- A stale prediction from an earlier model: redone.
-       ('stale', '欠薪', '包工头欠薪跑路了', '02', '02', NULL, 'predicted', 0.7);`,
+       ('stale', '欠薪', '包工头欠薪跑路了', '02', '02', NULL, 'predicted', 0.7);
+     ALTER TABLE tickets ADD COLUMN received_at TIMESTAMP DEFAULT TIMESTAMP '2024-03-05 08:00';
+     ALTER TABLE tickets ADD COLUMN load_id INTEGER DEFAULT 1;
+     ALTER TABLE tickets ADD COLUMN caller_key VARCHAR;
+     ALTER TABLE tickets ADD COLUMN h3_r6 UBIGINT;
+     ALTER TABLE tickets ADD COLUMN h3_r8 UBIGINT;`,
   );
+  await execute(connection, SCHEMA_SQL);
+  await execute(connection, "INSERT INTO meta VALUES ('rollups_through_load', '1')");
   const rows = async () =>
     Object.fromEntries(
       (
@@ -69,15 +80,28 @@ describe('classify step', () => {
     expect(after.stale).toMatchObject({ code: '0701', origin: 'predicted' });
     expect(after.nothing).toMatchObject({ code: null, origin: 'unclassified' });
     expect(after.nothing?.confidence).toBeLessThan(0.6);
+    // The rollups counted these tickets under their old categories: the refresh after the load recounts their days.
+    const noted = async () =>
+      (
+        await queryRows<{ ticket_id: string }>(
+          connection,
+          'SELECT ticket_id FROM replaced_tickets ORDER BY 1',
+        )
+      ).map((r) => r.ticket_id);
+    expect(await noted()).toEqual(['blank', 'nothing', 'stale']);
+    await execute(connection, 'DELETE FROM replaced_tickets');
     // Running again changes nothing.
     expect(await classifyTickets(connection, model)).toBe(3);
     expect(await rows()).toEqual(after);
     // With the same model a routine load classifies only tickets never tried.
     await execute(
       connection,
-      "INSERT INTO tickets VALUES ('new', '噪音', '楼下酒吧噪音扰民', NULL, NULL, NULL, NULL, NULL)",
+      "INSERT INTO tickets (ticket_id, title, content, load_id) VALUES ('new', '噪音', '楼下酒吧噪音扰民', 2)",
     );
+    await execute(connection, 'DELETE FROM replaced_tickets');
     expect(await classifyTickets(connection, model, { redo: false })).toBe(1);
     expect((await rows()).new).toMatchObject({ code: '0202', origin: 'predicted' });
+    // A ticket of this load is not counted yet, so there is nothing old to recount.
+    expect(await noted()).toEqual([]);
   });
 });

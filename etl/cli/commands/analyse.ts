@@ -7,7 +7,7 @@ import { openWriter } from '../../load/writer';
 import { parseCommandArgs } from '../args';
 
 /**
- * Rebuilds the rollups and the derived analytics without loading a file (after changing a setting, or to run one
+ * Rebuilds every rollup and the derived analytics without loading a file (after changing a setting, or to run one
  * step alone with --only). Writes a working copy and publishes it like a load, so the dashboard keeps running.
  */
 export async function analyseCommand(args: string[]): Promise<number> {
@@ -24,15 +24,16 @@ export async function analyseCommand(args: string[]): Promise<number> {
   try {
     const writer = await openWriter(working.workingPath, { ...config, databasePath });
     try {
-      error = await refreshDerived(
+      ({ analyticsError: error } = await refreshDerived(
         writer.connection,
         {
           config: { ...config, databasePath },
           analytics: only ?? true,
           onStage: (_file, stage) => process.stdout.write(`${stage}\n`),
+          rollupScope: 'all',
         },
         timings,
-      );
+      ));
       await writer.checkpoint();
     } finally {
       writer.close();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../../../lib/config';
 import { builtInLayouts, resolveLayout } from '../../load/layouts';
 import { loadFiles } from '../../load/load-files';
+import type { RollupRefresh } from '../../load/rollups';
 import { parseCommandArgs } from '../args';
 import { createProgress } from '../progress';
 import { formatTable } from '../table';
@@ -20,6 +21,12 @@ export function expandInputs(inputs: string[]): string[] {
       .sort()
       .map((name) => path.join(input, name));
   });
+}
+
+function describeRefresh(refresh: RollupRefresh): string {
+  return refresh.scope === 'changed'
+    ? `recounted ${refresh.days} day(s) holding ${refresh.tickets} tickets`
+    : `rebuilt in full (${refresh.reason})`;
 }
 
 export async function loadCommand(args: string[]): Promise<number> {
@@ -56,6 +63,7 @@ export async function loadCommand(args: string[]): Promise<number> {
     `\n${formatTable(['file', 'status', 'read', 'loaded', 'updated', 'unchanged', 'rejected', 'coords out of area'], rows)}\n`,
   );
   process.stdout.write(`\ndatabase: ${databasePath}\n`);
+  if (outcome.rollups) process.stdout.write(`rollups: ${describeRefresh(outcome.rollups)}\n`);
   if (outcome.analyticsError) process.stderr.write(`\n${outcome.analyticsError}\n`);
   return outcome.results.some((r) => r.status === 'failed') || outcome.analyticsError ? 1 : 0;
 }
