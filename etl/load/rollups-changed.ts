@@ -68,6 +68,8 @@ export async function refreshChangedRollups(
     `SELECT max(value::INTEGER) AS id FROM meta WHERE key = '${ROLLUPS_THROUGH_LOAD}'`,
   );
   if (marker?.id == null) return { scope: 'all', reason: 'the rollups had never been refreshed' };
+  if (rebuildShare <= 0)
+    return { scope: 'all', reason: 'the rebuild share (HOTLINE_ROLLUP_REBUILD_SHARE) is 0' };
   const present = await queryRows<{ table_name: string }>(
     connection,
     "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary",

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { refreshRollups } from '../../etl/load/rollups';
 import { PATCHED_TABLES } from '../../etl/load/rollups-changed';
+import { loadConfig } from '../../lib/config';
 import { openWarehouse, queryRows } from '../../lib/db/connection';
 import { WORKORDER_HEADERS, workorder, writeCsv } from '../support/fixtures';
 import { makeTempDir } from '../support/temp-dir';
@@ -139,5 +140,13 @@ describe('refreshing only what a load changed', () => {
     expect(outcome.rollups).toMatchObject({
       reason: expect.stringMatching(/days to recount hold \d+ of 217 tickets/),
     });
+  });
+
+  it('reads the rebuild share from HOTLINE_ROLLUP_REBUILD_SHARE and refuses one outside 0–1', () => {
+    expect(loadConfig({}).rollupRebuildShare).toBe(0.25);
+    expect(loadConfig({ HOTLINE_ROLLUP_REBUILD_SHARE: '0.5' }).rollupRebuildShare).toBe(0.5);
+    expect(() => loadConfig({ HOTLINE_ROLLUP_REBUILD_SHARE: '25%' })).toThrow(
+      'HOTLINE_ROLLUP_REBUILD_SHARE must be a number from 0 to 1 (a share of the tickets), not "25%"',
+    );
   });
 });
