@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sampleExports } from '../../etl/cli/commands/demo';
 import { refreshRollups } from '../../etl/load/rollups';
 import { PATCHED_TABLES } from '../../etl/load/rollups-changed';
 import { loadConfig } from '../../lib/config';
@@ -149,4 +150,21 @@ describe('refreshing only what a load changed', () => {
       'HOTLINE_ROLLUP_REBUILD_SHARE must be a number from 0 to 1 (a share of the tickets), not "25%"',
     );
   });
+});
+
+describe('the sample city, loaded one channel at a time', () => {
+  it('recounts the days of each later export, and the rollups match a full rebuild', async () => {
+    const dir = path.join(tmp.dir, 'sample');
+    const config = testConfig(dir, { rollupRebuildShare: 1 });
+    const scopes: string[] = [];
+    for (const file of sampleExports()) {
+      const outcome = await load([file], config);
+      expect(outcome.results[0]?.status).toBe('loaded');
+      scopes.push(outcome.rollups?.scope ?? 'none');
+    }
+    expect(scopes).toEqual(['all', 'changed', 'changed']);
+    expect(await differencesFromFullRebuild(config.databasePath)).toEqual(
+      Object.fromEntries(PATCHED_TABLES.map((t) => [t, 0])),
+    );
+  }, 120_000);
 });
