@@ -289,6 +289,29 @@ describe('leadership: aggregates only', () => {
     expect(shown.every((p) => typeof p.value === 'number')).toBe(true);
   });
 
+  it('gets a trend series\' appeals in the range as "<3" when they are one or two', async () => {
+    // The busiest day and category split by district (twelve at most, all of them) with a district of one or two.
+    const [day] = await query<{ day: string; category: string }>(
+      warehouse.config,
+      `SELECT day, category FROM (
+         SELECT strftime(received_at::DATE, '%Y-%m-%d') AS day, category_l1 AS category, count(*) AS n,
+                sum(count(*)) OVER (PARTITION BY day, category) AS appeals
+         FROM tickets WHERE county_code IS NOT NULL AND category_l1 IS NOT NULL AND received_at >= DATE '2025-06-01'
+         GROUP BY 1, 2, county_code)
+       WHERE n BETWEEN 1 AND 2 ORDER BY appeals DESC, day, category LIMIT 1`,
+    );
+    expect(day, 'a district with one or two appeals of a category in a day').toBeDefined();
+    const path = `/api/metric-trend?from=${day!.day}&to=${day!.day}&category=${day!.category}&metric=appeals&grain=day&split=district&top=12`;
+    const analyst = await json<MetricTrend>(await call(metricTrend, path, as.analyst!));
+    const small = analyst.series.find((s) => s.total === 1 || s.total === 2);
+    expect(small, 'a district series with one or two appeals').toBeDefined();
+    const leader = await json<{ series: { key: string; total: unknown }[] }>(
+      await call(metricTrend, path, as.leadership!),
+    );
+    expect(leader.series.find((s) => s.key === small!.key)?.total).toBe('<3');
+    expect(leader.series.some((s) => typeof s.total === 'number' && s.total >= 3)).toBe(true);
+  });
+
   it('gets no KPI rate beside one or two appeals, and keeps the rates beside a suppressed overdue count', async () => {
     // A street-day with one or two appeals: a rate over them is 0, ½ or 1, which would give the count back.
     const [small] = await query<{ town: string; day: string }>(

@@ -31,7 +31,8 @@ export const GET = dashboardRoute(
   },
   async ({ filters, view, request, viewer }) => {
     const trend = await fetchMetricTrend(filters, view);
-    // `n` is always a count of tickets; `value` is one for the count KPIs.
+    // `n` is always a count of tickets, and so is a series' `total` (its appeals in the range, what the top N is
+    // ranked by); `value` is one for the count KPIs. The flat Arrow rows carry no total.
     const counts = KPIS[view.metric].unit === 'count' ? ['value', 'n'] : ['n'];
     // A share over n = 1 or 2 tickets is 0, ½ or 1, and ½ gives n = 2 back. Counts and hours cannot.
     const withheld = KPIS[view.metric].unit === 'share' ? ['value'] : [];
@@ -41,7 +42,7 @@ export const GET = dashboardRoute(
       if (suppressesSmallCounts(viewer)) rows = rows.map((row) => hideSmallCounts(row, counts, withheld));
       return { arrow: rowsToArrow(rows, METRIC_TREND_ARROW_COLUMNS) };
     }
-    return { json: trend, smallCounts: counts, withheldWithCounts: withheld };
+    return { json: trend, smallCounts: [...counts, 'total'], withheldWithCounts: withheld };
   },
 );
 
