@@ -1,4 +1,4 @@
-import { readRows } from '../db/read-only-warehouse';
+import { readRows, warehouseGeneration } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { rangeOf } from '../filters/periods';
 import { filtersWhere } from '../sql/filters-where';
@@ -21,16 +21,30 @@ export interface MapRegions {
   rows: MapRegionRow[];
 }
 
+let cachedLevel: { generation: number; level: 3 | 4 | null } | null = null;
+
+/**
+ * The finest level with boundaries, cached until the ETL publishes a new file: under many readers each query
+ * waits for a pooled connection, and this one would double the wait of every choropleth.
+ */
+async function finestShapedLevel(): Promise<3 | 4 | null> {
+  const generation = await warehouseGeneration();
+  if (cachedLevel?.generation === generation) return cachedLevel.level;
+  const [finest] = await readRows<{ level: number | null }>(
+    'SELECT max(level) AS level FROM region_shapes WHERE level IN (3, 4)',
+  );
+  const level = finest?.level === 4 ? 4 : finest?.level === 3 ? 3 : null;
+  cachedLevel = { generation, level };
+  return level;
+}
+
 /**
  * Appeals per region at the finest level with boundaries in `region_shapes` (streets where the deployment has
  * their shapes, else districts), every region with a shape listed (0 when it has no appeals), counted from the
  * rollups, so tickets placed by a code or a name count as much as those with coordinates.
  */
 export async function fetchMapRegions(filters: Filters): Promise<MapRegions> {
-  const [finest] = await readRows<{ level: number | null }>(
-    'SELECT max(level) AS level FROM region_shapes WHERE level IN (3, 4)',
-  );
-  const level = finest?.level === 4 ? 4 : finest?.level === 3 ? 3 : null;
+  const level = await finestShapedLevel();
   if (level === null) return { level, rows: [] };
   const column = level === 4 ? 'town_code' : 'county_code';
   const table = rollupFor(filters, [column], { ranges: [rangeOf(filters)] });
