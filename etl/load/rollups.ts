@@ -12,6 +12,7 @@ import {
   rollupSelect,
 } from './rollup-sql';
 import { ROLLUPS_THROUGH_LOAD, refreshChangedRollups } from './rollups-changed';
+import { REPLACED_TICKETS_SQL } from './schema';
 
 /** The rebuild share of a load whose config names none (HOTLINE_ROLLUP_REBUILD_SHARE, docs/configuration.md). */
 const DEFAULT_REBUILD_SHARE = 0.25;
@@ -103,7 +104,7 @@ export async function refreshRollups(
         ? await refreshChangedRollups(connection, timed, options.rebuildShare ?? DEFAULT_REBUILD_SHARE)
         : { scope: 'all', reason: 'a full rebuild was asked for' };
     if (refresh.scope === 'all') await rebuildRollups(timed);
-    await execute(connection, 'DELETE FROM replaced_tickets');
+    await execute(connection, `${REPLACED_TICKETS_SQL}; DELETE FROM replaced_tickets`);
     const [last] = await queryRows<{ id: number }>(
       connection,
       'SELECT coalesce(max(load_id), 0)::INTEGER AS id FROM tickets',

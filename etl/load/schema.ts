@@ -60,6 +60,20 @@ export const TICKET_COLUMNS = `
 
 export const SCHEMA_VERSION = 1;
 
+/**
+ * Tickets a load replaced or re-categorised since the rollups were last refreshed, as they were before: the days,
+ * callers and map cells the refresh must recount (etl/load/rollups-changed.ts). Emptied by every refresh, which
+ * also creates it in a warehouse opened without this schema (the benchmarks' scaled copies).
+ */
+export const REPLACED_TICKETS_SQL = `
+CREATE TABLE IF NOT EXISTS replaced_tickets (
+  ticket_id  VARCHAR NOT NULL,
+  day        DATE NOT NULL,
+  caller_key VARCHAR,
+  h3_r6      UBIGINT,
+  h3_r8      UBIGINT
+);`;
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
@@ -126,15 +140,7 @@ CREATE TABLE IF NOT EXISTS categories (
   due_days    INTEGER
 );
 
--- Tickets a load replaced or re-categorised since the rollups were last refreshed, as they were before: the days,
--- callers and map cells the refresh must recount (etl/load/rollups-changed.ts). Emptied by every refresh.
-CREATE TABLE IF NOT EXISTS replaced_tickets (
-  ticket_id  VARCHAR NOT NULL,
-  day        DATE NOT NULL,
-  caller_key VARCHAR,
-  h3_r6      UBIGINT,
-  h3_r8      UBIGINT
-);
+${REPLACED_TICKETS_SQL}
 
 -- daily_counts, repeat_appeals and the other rollups are derived tables, refreshed after every load by
 -- etl/load/rollups.ts.
