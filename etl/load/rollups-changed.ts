@@ -41,6 +41,17 @@ export async function noteReplacedTickets(connection: DuckDBConnection, conditio
   );
 }
 
+/** The scratch tables of a refresh, dropped whichever way it ends. */
+const SCRATCH = [
+  'atlas_changed',
+  'atlas_repeat_now',
+  'atlas_repeat_before',
+  'atlas_stale_days',
+  'atlas_daily',
+];
+const dropScratch = (connection: DuckDBConnection) =>
+  execute(connection, SCRATCH.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
+
 const count = async (connection: DuckDBConnection, sql: string): Promise<number> =>
   (await queryRows<{ n: number }>(connection, `SELECT (${sql})::INTEGER AS n`))[0]?.n ?? 0;
 
@@ -90,7 +101,7 @@ export async function refreshChangedRollups(
      SELECT * FROM replaced_tickets`,
   );
   if ((await count(connection, 'SELECT count(*) FROM atlas_changed')) === 0) {
-    await execute(connection, 'DROP TABLE atlas_changed');
+    await dropScratch(connection);
     return { scope: 'changed', days: 0, tickets: 0 };
   }
   const callers = 'SELECT DISTINCT caller_key FROM atlas_changed WHERE caller_key IS NOT NULL';
@@ -133,11 +144,7 @@ export async function refreshChangedRollups(
   const staleTickets = await count(connection, `SELECT count(*) FROM tickets WHERE ${ticketsOnStaleDays}`);
   const allTickets = await count(connection, 'SELECT count(*) FROM tickets');
   if (staleTickets > rebuildShare * allTickets) {
-    await execute(
-      connection,
-      'DROP TABLE atlas_changed; DROP TABLE atlas_repeat_now; DROP TABLE atlas_repeat_before',
-    );
-    await execute(connection, 'DROP TABLE atlas_stale_days');
+    await dropScratch(connection);
     return {
       scope: 'all',
       reason: `the days to recount hold ${staleTickets} of ${allTickets} tickets, more than ${Math.round(rebuildShare * 100)} %`,
@@ -193,10 +200,6 @@ export async function refreshChangedRollups(
        )}) ORDER BY day`,
     );
   }
-  await execute(
-    connection,
-    'DROP TABLE atlas_changed; DROP TABLE atlas_repeat_now; DROP TABLE atlas_repeat_before; DROP TABLE atlas_daily',
-  );
-  await execute(connection, 'DROP TABLE atlas_stale_days');
+  await dropScratch(connection);
   return { scope: 'changed', days: span.days, tickets: staleTickets };
 }

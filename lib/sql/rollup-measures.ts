@@ -34,15 +34,16 @@ export type RollupMeasure = (typeof ROLLUP_MEASURES)[number];
 /** Summed measures of one group of rollup rows. */
 export type MeasureSums = Record<RollupMeasure, number>;
 
-/** `sum(col)::DOUBLE AS col, …` for every measure: DOUBLE so no BIGINT reaches JavaScript. */
-/** `sum(col)::DOUBLE AS col` for the given measures: a query reads only the columns it needs. */
+/**
+ * `sum(col)::DOUBLE AS col` for the given measures (DOUBLE so no BIGINT reaches JavaScript): a query reads only the
+ * columns it needs.
+ */
 export function sumMeasuresSql(measures: readonly RollupMeasure[]): string {
   return measures.map((m) => `coalesce(sum(${m}), 0)::DOUBLE AS ${m}`).join(', ');
 }
 
-export const SUM_MEASURES_SQL = ROLLUP_MEASURES.map((m) => `coalesce(sum(${m}), 0)::DOUBLE AS ${m}`).join(
-  ', ',
-);
+/** sumMeasuresSql of every measure. */
+export const SUM_MEASURES_SQL = sumMeasuresSql(ROLLUP_MEASURES);
 
 export function emptySums(): MeasureSums {
   return Object.fromEntries(ROLLUP_MEASURES.map((m) => [m, 0])) as MeasureSums;
