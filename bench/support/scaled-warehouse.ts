@@ -5,7 +5,8 @@ import { builtInLayouts } from '../../etl/load/layouts';
 import { loadFiles } from '../../etl/load/load-files';
 import { refreshRollups } from '../../etl/load/rollups';
 import { execute, openWarehouse, queryRows } from '../../lib/db/connection';
-import { ROLLUP_TABLES } from '../../lib/sql/rollup-choice';
+import { tableColumns } from '../../lib/db/table-columns';
+import { outdatedRollups } from '../../lib/sql/rollup-choice';
 
 /**
  * A warehouse of `rows` tickets for query benchmarks: the sample city loaded by the real ETL, then each ticket
@@ -89,16 +90,11 @@ export async function scaledWarehouse(dir: string, rows: number): Promise<string
   return target;
 }
 
-/** A kept warehouse whose rollups an earlier version built is brought up to date, as `etl analyse` would. */
+/** A kept warehouse whose rollups an earlier version built (or lacks) is brought up to date, as `etl analyse` would. */
 async function refreshOlderRollups(file: string): Promise<void> {
   const warehouse = await openWarehouse(file, { timeZone: 'Asia/Shanghai' });
   try {
-    const tables = await queryRows<{ name: string }>(
-      warehouse.connection,
-      'SELECT table_name AS name FROM duckdb_tables()',
-    );
-    const present = new Set(tables.map((t) => t.name));
-    if (ROLLUP_TABLES.every((table) => present.has(table))) return;
+    if (outdatedRollups(await tableColumns(warehouse.connection)).length === 0) return;
     await refreshRollups(warehouse.connection);
     await execute(warehouse.connection, 'CHECKPOINT');
   } finally {

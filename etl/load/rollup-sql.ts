@@ -1,5 +1,5 @@
 import { HANDLING_BUCKET_SQL } from '../../lib/sql/handling-time';
-import { ROLLUPS, type Rollup } from '../../lib/sql/rollup-choice';
+import { CELL_ROLLUP_DIMENSIONS, ROLLUPS, type Rollup } from '../../lib/sql/rollup-choice';
 import { ROLLUP_MEASURES } from '../../lib/sql/rollup-measures';
 import { REPEAT_WINDOW_DAYS, TICKET_COMPLEXITY_SQL, TICKET_SUCCESS_SQL } from '../../lib/sql/ticket-facts';
 
@@ -93,12 +93,12 @@ export function rollupSelect(rollup: Rollup, source: string, sourceTicketsOnly =
 }
 
 /**
- * The map's hexagons (r6 and r8, zoom ≤ 13): appeals per day and r8 cell (its r6 parent beside it) with the filters a
- * city-, district- or street-wide look uses (CELL_ROLLUP_DIMENSIONS), so the layer sums a small table instead of
- * scanning every ticket (lib/queries/map-hexagons.ts).
+ * The map's hexagons (r6 and r8, zoom ≤ 13): appeals per day and r8 cell (its r6 parent beside it) with every
+ * dimension a filter names (CELL_ROLLUP_DIMENSIONS), so the layer sums a small table instead of scanning every
+ * ticket (lib/queries/map-hexagons.ts).
  */
 export function dailyCellsSelect(where = 'true'): string {
-  return `SELECT received_at::DATE AS day, h3_r8, h3_r6, category_l1, county_code, town_code, channel,
+  return `SELECT received_at::DATE AS day, h3_r8, h3_r6, ${CELL_ROLLUP_DIMENSIONS.join(', ')},
             count(*)::INTEGER AS tickets
      FROM tickets t WHERE h3_r8 IS NOT NULL AND (${where})
      GROUP BY ALL`;

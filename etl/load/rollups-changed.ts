@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows } from '../../lib/db/connection';
-import { MONTHLY_SOURCES, monthlyTwin, ROLLUPS } from '../../lib/sql/rollup-choice';
+import { tableColumns } from '../../lib/db/table-columns';
+import { MONTHLY_SOURCES, monthlyTwin, outdatedRollups, ROLLUPS } from '../../lib/sql/rollup-choice';
 import {
   cellPlacesSelect,
   DAILY_COUNTS_ORDER,
@@ -66,8 +67,8 @@ const count = async (connection: DuckDBConnection, sql: string): Promise<number>
  * so the tables come out as a full rebuild would make them (tests/etl/rollups-changed.test.ts checks that).
  *
  * Returns `{ scope: 'all' }` without changing anything when a full rebuild is needed: no refresh since the
- * warehouse was made, a rollup table missing, or the days to recount holding more than
- * `rebuildShare` of all tickets (one GROUP BY over everything is then quicker than patching).
+ * warehouse was made, a rollup table missing or without a column this version's have, or the days to recount
+ * holding more than `rebuildShare` of all tickets (one GROUP BY over everything is then quicker than patching).
  */
 export async function refreshChangedRollups(
   connection: DuckDBConnection,
@@ -81,12 +82,12 @@ export async function refreshChangedRollups(
   if (marker?.id == null) return { scope: 'all', reason: 'the rollups had never been refreshed' };
   if (rebuildShare <= 0)
     return { scope: 'all', reason: 'the rebuild share (HOTLINE_ROLLUP_REBUILD_SHARE) is 0' };
-  const present = await queryRows<{ table_name: string }>(
-    connection,
-    "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary",
-  );
-  const missing = PATCHED_TABLES.filter((t) => !present.some((p) => p.table_name === t));
-  if (missing.length > 0) return { scope: 'all', reason: `the warehouse had no ${missing.join(', ')}` };
+  const columns = await tableColumns(connection);
+  const missing = [
+    ...new Set([...PATCHED_TABLES.filter((t) => !columns.has(t)), ...outdatedRollups(columns)]),
+  ];
+  if (missing.length > 0)
+    return { scope: 'all', reason: `the warehouse had no up-to-date ${missing.join(', ')}` };
 
   // What changed: tickets written since the last refresh, the current version of re-categorised ones, and the old
   // versions the merge and the classifier noted before replacing them.

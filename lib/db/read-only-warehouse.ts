@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadConfig } from '../config';
-import { noteMissingRollups, ROLLUP_TABLES } from '../sql/rollup-choice';
+import { noteMissingRollups, outdatedRollups } from '../sql/rollup-choice';
 import { openWarehouse, queryRows, type SqlParams, type Warehouse } from './connection';
+import { tableColumns } from './table-columns';
 
 /**
  * The dashboard's read-only warehouse: one DuckDB instance with a small pool of connections, so concurrent requests
@@ -53,19 +54,18 @@ async function open(): Promise<OpenState> {
   };
 }
 
-/** Tells the rollup choice which rollups this file lacks (built by an earlier version), and says how to add them. */
+/**
+ * Tells the rollup choice which rollups this file lacks or has without this version's columns (built by an earlier
+ * version), and says how to bring them up to date.
+ */
 async function noteRollupsPresent(connection: DuckDBConnection, databasePath: string): Promise<void> {
-  const present = new Set(
-    (await queryRows<{ name: string }>(connection, 'SELECT table_name AS name FROM duckdb_tables()')).map(
-      (t) => t.name,
-    ),
-  );
-  const missing = ROLLUP_TABLES.filter((table) => !present.has(table));
-  noteMissingRollups(missing);
-  if (missing.length > 0 && present.has('daily_counts'))
+  const columns = await tableColumns(connection);
+  const outdated = outdatedRollups(columns);
+  noteMissingRollups(outdated);
+  if (outdated.length > 0 && columns.has('daily_counts'))
     console.warn(
-      `${databasePath} has no ${missing.join(', ')} (built by an earlier version): answering from larger rollups, ` +
-        'which is slower; run "npm run etl -- analyse" to add them',
+      `${databasePath} has no up-to-date ${outdated.join(', ')} (built by an earlier version): answering from ` +
+        'larger rollups, which is slower; run "npm run etl -- analyse" to rebuild them',
     );
 }
 

@@ -6,6 +6,7 @@ import { borrowConnection, type Lease } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { h3ToStringSql } from '../geo/h3-sql';
 import { filtersWhere } from '../sql/filters-where';
+import { sqlString } from '../sql/quote';
 import { CELL_ROLLUP_DIMENSIONS, cellRollupFor, filterDimensions } from '../sql/rollup-choice';
 import { BBOX_SQL, type Bbox, bboxParams, H3_COLUMN, hexResolutionForZoom, padBbox } from './map-params';
 
@@ -65,10 +66,10 @@ function ticketsQuery(filters: Filters, bbox: Bbox, column: string, minTickets: 
 }
 
 /**
- * daily_cells (etl/load/rollups.ts) keeps the day, the r8 cell and its r6 parent, the first-level category, the
- * district, the street and the channel (CELL_ROLLUP_DIMENSIONS): filters among those are answered from it. A cell is
- * in the box when the mean position of its appeals is, and then counts whole (the tickets query counts the appeals
- * inside the box, which cuts the cells on its edge).
+ * daily_cells (etl/load/rollups.ts) keeps the day, the r8 cell and its r6 parent, and every dimension a filter names
+ * (CELL_ROLLUP_DIMENSIONS): all but a cell or a text search are answered from it. A cell is in the box when the mean
+ * position of its appeals is, and then counts whole (the tickets query counts the appeals inside the box, which
+ * cuts the cells on its edge).
  */
 export function hexagonSource(filters: Filters, resolution: 6 | 8 | 10): 'daily_cells' | 'tickets' {
   return resolution !== 10 && cellRollupAnswers(filters) ? 'daily_cells' : 'tickets';
@@ -99,22 +100,23 @@ function cellRollupQuery(filters: Filters, bbox: Bbox, column: 'h3_r6' | 'h3_r8'
 }
 
 /**
- * Warehouses built before the cell rollup existed, or before it kept the street, answer from tickets until their
- * next load or analyse.
+ * Warehouses built before the cell rollup existed, or before it kept every filter's column, answer from tickets
+ * until their next load or analyse.
  */
 const cellRollupByGeneration = new Map<number, boolean>();
 
 export async function hasCellRollup(lease: Lease): Promise<boolean> {
   const known = cellRollupByGeneration.get(lease.generation);
   if (known !== undefined) return known;
-  const [row] = await queryRows<{ tables: number; streets: number }>(
+  const [row] = await queryRows<{ tables: number; columns: number }>(
     lease.connection,
     `SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('daily_cells', 'cell_places'))::INTEGER
               AS tables,
-            (SELECT count(*) FROM duckdb_columns() WHERE table_name = 'daily_cells' AND column_name = 'town_code')
-              ::INTEGER AS streets`,
+            (SELECT count(*) FROM duckdb_columns()
+             WHERE table_name = 'daily_cells' AND column_name IN (${CELL_ROLLUP_DIMENSIONS.map(sqlString).join(', ')}))
+              ::INTEGER AS columns`,
   );
-  const present = row?.tables === 2 && row.streets === 1;
+  const present = row?.tables === 2 && row.columns === CELL_ROLLUP_DIMENSIONS.length;
   cellRollupByGeneration.set(lease.generation, present);
   return present;
 }

@@ -147,6 +147,28 @@ describe('refreshing only what a load changed', () => {
     });
   });
 
+  it('rebuilds everything when a rollup lacks a column this version keeps (built by an earlier version)', async () => {
+    const warehouse = await openWarehouse(config.databasePath, { timeZone: 'Asia/Shanghai' });
+    try {
+      // daily_categories as versions before the appeal type was kept in it built it.
+      await warehouse.connection.run('ALTER TABLE daily_categories DROP COLUMN appeal_type');
+    } finally {
+      warehouse.close();
+    }
+    const fourth = path.join(tmp.dir, 'fourth.csv');
+    writeCsv(fourth, WORKORDER_HEADERS, [ticket('N5', 4, 12)]);
+    const outcome = await load([fourth], config);
+    expect(outcome.rollups).toMatchObject({
+      scope: 'all',
+      reason: 'the warehouse had no up-to-date daily_categories',
+    });
+    const [types] = await query<{ n: number }>(
+      config,
+      'SELECT count(DISTINCT appeal_type)::INTEGER AS n FROM daily_categories',
+    );
+    expect(types?.n).toBe(2);
+  });
+
   it('reads the rebuild share from HOTLINE_ROLLUP_REBUILD_SHARE and refuses one outside 0–1', () => {
     expect(loadConfig({}).rollupRebuildShare).toBe(0.25);
     expect(loadConfig({ HOTLINE_ROLLUP_REBUILD_SHARE: '0.5' }).rollupRebuildShare).toBe(0.5);

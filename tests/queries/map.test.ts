@@ -167,7 +167,7 @@ describe('map queries', () => {
     expect(regions.rows.reduce((s, r) => s + r.tickets, 0)).toBe(placed?.n);
   });
 
-  it('counts r6 hexagons from the daily cell rollup exactly as from the tickets, for every filter it answers', async () => {
+  it('counts r6 hexagons from the daily cell rollup exactly as from the tickets, for every filter', async () => {
     const CITY_BOX = { west: 103.6, south: 27.6, east: 105.6, north: 29.4 };
     const [county] = await query<{ code: string }>(
       warehouse.config,
@@ -177,6 +177,10 @@ describe('map queries', () => {
       warehouse.config,
       'SELECT town_code AS code FROM tickets WHERE town_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
     );
+    const [department] = await query<{ name: string }>(
+      warehouse.config,
+      'SELECT department AS name FROM tickets WHERE department IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+    );
     const cases: Filters[] = [
       YEAR,
       { ...YEAR, category: '01' },
@@ -184,15 +188,13 @@ describe('map queries', () => {
       { ...YEAR, region: county!.code },
       { ...YEAR, region: '511500', category: '01', channel: '12345热线' },
       { ...YEAR, region: town!.code, category: '01' },
-      // Not answered by the rollup (a second-level category, a department): the tickets answer them.
       { ...YEAR, category: '0104' },
       { from: '2024-03-05', to: '2024-04-17', type: 'complaint' },
+      { ...YEAR, dept: department!.name, type: 'complaint' },
+      // Not answered by the rollup (it holds no text): the tickets answer it.
+      { ...YEAR, q: '噪音' },
     ];
-    expect(cases.map((f) => hexagonSource(f, 6))).toEqual([
-      ...Array(6).fill('daily_cells'),
-      'tickets',
-      'tickets',
-    ]);
+    expect(cases.map((f) => hexagonSource(f, 6))).toEqual([...Array(9).fill('daily_cells'), 'tickets']);
     expect(hexagonSource(YEAR, 8)).toBe('daily_cells');
     expect(hexagonSource(YEAR, 10)).toBe('tickets');
     for (const filters of cases) {

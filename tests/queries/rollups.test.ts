@@ -10,8 +10,11 @@ import {
   MONTHLY_SOURCES,
   monthlyTwin,
   noteMissingRollups,
+  outdatedRollups,
+  ROLLUP_TABLES,
   ROLLUPS,
   type RollupSource,
+  rollupColumns,
   rollupDimensions,
   rollupFor,
 } from '../../lib/sql/rollup-choice';
@@ -165,7 +168,14 @@ describe('rollups', () => {
     expect(rollupFor({ ...month, type: 'help' }, [], { buckets: true })).toBe('daily_type_handling');
     expect(rollupFor({ ...month, category: '0104' }, [], { buckets: true })).toBe('daily_category_handling');
     expect(rollupFor({ ...month, region: '511502001' }, [], { buckets: true })).toBe('daily_counts');
-    expect(rollupFor({ ...month, dept: 'x', type: 'help' }, [], { buckets: true })).toBe('daily_counts');
+    expect(rollupFor({ ...month, dept: 'x', type: 'help' }, [], { buckets: true })).toBe(
+      'daily_department_handling',
+    );
+    // A type with a second-level category, or grouped by type: the category rollups keep the type.
+    expect(rollupFor({ ...month, category: '0104', type: 'help' })).toBe('daily_categories');
+    expect(rollupFor({ ...month, category: '0104' }, ['channel', 'appeal_type'])).toBe('daily_categories');
+    expect(rollupFor({ ...month, dept: 'x', category: '0104' })).toBe('daily_departments');
+    expect(rollupFor({ ...month, region: '511502001', type: 'help' })).toBe('daily_counts');
     expect(() => filtersWhere({ ...month, category: '0104' }, 'daily_totals')).toThrow(/category_l2/);
   });
 
@@ -173,13 +183,27 @@ describe('rollups', () => {
     const month = { from: '2025-07-01', to: '2025-07-31', type: 'help' as const };
     try {
       noteMissingRollups(['daily_type_handling', 'daily_types']);
-      expect(rollupFor(month, [], { buckets: true })).toBe('daily_counts');
+      expect(rollupFor(month, [], { buckets: true })).toBe('daily_category_handling');
+      expect(rollupFor(month)).toBe('daily_categories');
+      noteMissingRollups(['daily_types', 'daily_categories', 'daily_departments']);
       expect(rollupFor(month)).toBe('daily_counts');
       expect(rollupFor({ from: month.from, to: month.to })).toBe('daily_totals');
     } finally {
       noteMissingRollups([]);
     }
     expect(rollupFor(month, [], { buckets: true })).toBe('daily_type_handling');
+  });
+
+  it('count a table an earlier version built without one of its columns as missing', () => {
+    const current = new Map(
+      ROLLUP_TABLES.map((table) => [table, new Set(['day', ...rollupColumns(table), 'tickets'])]),
+    );
+    expect(outdatedRollups(current)).toEqual([]);
+    // daily_categories as it was before it kept the appeal type, and no monthly_cells at all.
+    const older = new Map(current);
+    older.set('daily_categories', new Set(['day', 'category_l1', 'category_l2', 'county_code', 'channel']));
+    older.delete('monthly_cells');
+    expect(outdatedRollups(older)).toEqual(['daily_categories', 'monthly_cells']);
   });
 
   it('count every ticket once, with the facts straight from the tickets', async () => {
