@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBResultReader, DuckDBType } from '@duckdb/node-api';
 import {
   Bool,
   type DataType,
@@ -58,7 +58,11 @@ export async function queryArrow(
   sql: string,
   params?: SqlParams,
 ): Promise<Table> {
-  const reader = await connection.runAndReadAll(sql, params as never);
+  return arrowOf(await connection.runAndReadAll(sql, params as never));
+}
+
+/** Every row a finished query read, as an Arrow table (see queryArrow). */
+export function arrowOf(reader: DuckDBResultReader): Table {
   const names = reader.columnNames();
   const types = reader.columnTypes().map(arrowTypeOf);
   const columns = reader.getColumnsJson();

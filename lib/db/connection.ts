@@ -1,4 +1,9 @@
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBResultReader,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import { toPlainValue } from './values';
 
 /** Values bound to `$name` or `?` placeholders. Never paste values into SQL text. */
@@ -52,7 +57,11 @@ export async function queryRows<Row>(
   sql: string,
   params?: SqlParams,
 ): Promise<Row[]> {
-  const reader = await connection.runAndReadAll(sql, params as never);
+  return rowsOf<Row>(await connection.runAndReadAll(sql, params as never));
+}
+
+/** Every row a finished query read, as plain objects (see queryRows). */
+export function rowsOf<Row>(reader: DuckDBResultReader): Row[] {
   const columns = reader.getColumnsObjectJS() as Record<string, unknown[]>;
   const names = Object.keys(columns);
   const values = names.map((name) => {

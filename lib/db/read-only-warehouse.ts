@@ -1,8 +1,11 @@
 import { statSync } from 'node:fs';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
+import type { Table } from 'apache-arrow';
 import { loadConfig } from '../config';
 import { noteMissingRollups, outdatedRollups } from '../sql/rollup-choice';
-import { openWarehouse, queryRows, type SqlParams, type Warehouse } from './connection';
+import { arrowOf } from './arrow';
+import { openWarehouse, rowsOf, type SqlParams, type Warehouse } from './connection';
+import { runKept } from './prepared-statements';
 import { tableColumns } from './table-columns';
 
 /**
@@ -21,12 +24,17 @@ interface OpenState {
   mtimeMs: number;
   checkedAt: number;
   active: number;
-  retired: boolean;
+  /** Set once a retired instance has begun giving back its memory (closeRetired). */
+  memoryReleased: Promise<void> | null;
+  /** Set once a retired instance is being closed. */
+  closing: boolean;
   /** Bumped on every reopen: caches keyed on it (the data span) go stale with the file. */
   generation: number;
 }
 
 let current: Promise<OpenState> | null = null;
+/** What `current` resolved to: whether readers are busy (closeRetired). */
+let currentState: OpenState | null = null;
 let generation = 0;
 
 async function open(): Promise<OpenState> {
@@ -49,7 +57,8 @@ async function open(): Promise<OpenState> {
     mtimeMs: stat.mtimeMs,
     checkedAt: Date.now(),
     active: 0,
-    retired: false,
+    memoryReleased: null,
+    closing: false,
     generation: ++generation,
   };
 }
@@ -76,10 +85,53 @@ export class WarehouseMissingError extends Error {
   }
 }
 
-function closeIfDone(state: OpenState): void {
-  if (state.retired && state.active === 0) {
-    for (const connection of state.idle) connection.closeSync();
-    state.warehouse.instance.closeSync();
+/** Instances of files the ETL has since replaced, open until closeRetired closes them. */
+const retiredStates: OpenState[] = [];
+/** More retired instances than this are closed even while readers wait (each holds a little memory). */
+const MAX_RETIRED_OPEN = 2;
+
+/**
+ * Closes retired instances whose last query has finished, when the dashboard has nothing else to do. Closing a
+ * DuckDB instance is synchronous: it runs on Node's only thread, and under load the close of a 10-million-ticket
+ * warehouse took over half a second (bench/load), during which no reader was answered. So a retired instance first
+ * gives back its cache (releaseMemory, on DuckDB's threads) and is closed once no query is running, or at once when
+ * retired instances pile up under load that never pauses.
+ */
+function closeRetired(): void {
+  const quiet = currentState === null || currentState.active === 0;
+  for (const state of [...retiredStates]) {
+    if (state.active > 0 || state.closing) continue;
+    if (!state.memoryReleased) {
+      state.memoryReleased = releaseMemory(state);
+      void state.memoryReleased.then(closeRetired);
+      continue;
+    }
+    if (!quiet && retiredStates.length <= MAX_RETIRED_OPEN) continue;
+    state.closing = true;
+    retiredStates.splice(retiredStates.indexOf(state), 1);
+    void state.memoryReleased.then(() => {
+      for (const connection of state.idle) connection.closeSync();
+      state.warehouse.instance.closeSync();
+    });
+  }
+}
+
+/** How many instances of replaced files are still open (their last queries running, or waiting to close). */
+export function retiredInstancesOpen(): number {
+  return retiredStates.length;
+}
+
+/**
+ * Lowers a retired instance's memory limit, which evicts its cache of the file's blocks on DuckDB's own threads
+ * while Node goes on answering: the memory comes back now, though the instance closes later.
+ */
+async function releaseMemory(state: OpenState): Promise<void> {
+  const connection = state.idle[0];
+  if (!connection) return;
+  try {
+    await connection.run("SET memory_limit = '8MB'");
+  } catch {
+    // Whatever could not be evicted is freed by the close.
   }
 }
 
@@ -91,13 +143,15 @@ async function acquireState(): Promise<OpenState> {
     });
   }
   const state = await current;
+  currentState = state;
   if (Date.now() - state.checkedAt > 1000) {
     state.checkedAt = Date.now();
     const stat = statSync(loadConfig().databasePath, { throwIfNoEntry: false });
     if (stat && (stat.ino !== state.inode || stat.mtimeMs !== state.mtimeMs)) {
       current = null;
-      state.retired = true;
-      closeIfDone(state);
+      currentState = null;
+      retiredStates.push(state);
+      closeRetired();
       return acquireState();
     }
   }
@@ -132,7 +186,16 @@ export interface Lease {
   generation: number;
   /** After this long the lease's query is interrupted (isInterrupted tells the error apart). */
   timeoutSeconds: number;
+  /** Runs a query on the leased connection (through its kept statement when it has parameters). */
+  rows<Row>(sql: string, params?: SqlParams): Promise<Row[]>;
+  /** The same, as an Arrow table. */
+  arrow(sql: string, params?: SqlParams): Promise<Table>;
   release: () => void;
+}
+
+/** A query's reader on `connection`: kept statements for parameterised ones (lib/db/prepared-statements.ts). */
+function run(connection: DuckDBConnection, sql: string, params?: SqlParams): Promise<DuckDBResultReader> {
+  return params ? runKept(connection, sql, params) : connection.runAndReadAll(sql);
 }
 
 /** Borrows a connection (waiting for one when all are busy); always release it. */
@@ -149,6 +212,8 @@ export async function borrowConnection(): Promise<Lease> {
     connection,
     generation: state.generation,
     timeoutSeconds: limit / 1000,
+    rows: async <Row>(sql: string, params?: SqlParams) => rowsOf<Row>(await run(connection, sql, params)),
+    arrow: async (sql, params) => arrowOf(await run(connection, sql, params)),
     release: () => {
       if (released) return;
       released = true;
@@ -157,7 +222,7 @@ export async function borrowConnection(): Promise<Lease> {
       const next = state.waiting.shift();
       if (next) next(connection);
       else state.idle.push(connection);
-      closeIfDone(state);
+      if (retiredStates.length > 0) closeRetired();
     },
   };
 }
@@ -166,7 +231,7 @@ export async function borrowConnection(): Promise<Lease> {
 export async function readRows<Row>(sql: string, params?: SqlParams): Promise<Row[]> {
   const lease = await borrowConnection();
   try {
-    return await queryRows<Row>(lease.connection, sql, params);
+    return await lease.rows<Row>(sql, params);
   } catch (error) {
     throw isInterrupted(error) ? new QueryTimeoutError(lease.timeoutSeconds) : error;
   } finally {

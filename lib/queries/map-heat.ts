@@ -1,5 +1,4 @@
 import type { Table } from 'apache-arrow';
-import { queryArrow } from '../db/arrow';
 import { borrowConnection } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { filtersWhere } from '../sql/filters-where';
@@ -54,8 +53,7 @@ export async function fetchMapHeat(
       minTickets,
       limit: MAX_HEAT_POINTS + 1,
     };
-    const table = await queryArrow(
-      lease.connection,
+    const table = await lease.arrow(
       fromRollup
         ? `SELECT round(sum(p.lon * c.n) / sum(c.n), 5) AS lon, round(sum(p.lat * c.n) / sum(c.n), 5) AS lat,
                   sum(c.n)::INTEGER AS tickets

@@ -1,7 +1,5 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
-import { queryArrow } from '../db/arrow';
-import { queryRows } from '../db/connection';
 import { borrowConnection, type Lease } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { h3ToStringSql } from '../geo/h3-sql';
@@ -45,7 +43,7 @@ export async function fetchMapHexagons(
     const bound = fromRollup
       ? cellRollupQuery(filters, view.bbox, resolution === 6 ? 'h3_r6' : 'h3_r8', minTickets)
       : ticketsQuery(filters, view.bbox, H3_COLUMN[resolution], minTickets);
-    const table = await queryArrow(lease.connection, bound.sql, bound.params);
+    const table = await lease.arrow(bound.sql, bound.params);
     const truncated = table.numRows > MAX_HEXAGONS;
     return { resolution, table: truncated ? table.slice(0, MAX_HEXAGONS) : table, truncated };
   } finally {
@@ -108,14 +106,14 @@ const cellRollupByGeneration = new Map<number, boolean>();
 export async function hasCellRollup(lease: Lease): Promise<boolean> {
   const known = cellRollupByGeneration.get(lease.generation);
   if (known !== undefined) return known;
-  const [row] = await queryRows<{ tables: number; columns: number }>(
-    lease.connection,
-    `SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('daily_cells', 'cell_places'))::INTEGER
+  const [row] = await lease.rows<{
+    tables: number;
+    columns: number;
+  }>(`SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('daily_cells', 'cell_places'))::INTEGER
               AS tables,
             (SELECT count(*) FROM duckdb_columns()
              WHERE table_name = 'daily_cells' AND column_name IN (${CELL_ROLLUP_DIMENSIONS.map(sqlString).join(', ')}))
-              ::INTEGER AS columns`,
-  );
+              ::INTEGER AS columns`);
   const present = row?.tables === 2 && row.columns === CELL_ROLLUP_DIMENSIONS.length;
   cellRollupByGeneration.set(lease.generation, present);
   return present;

@@ -229,7 +229,7 @@ export async function fetchMapHotspots(filters: Filters): Promise<MapHotspots> {
   const scope = hotspotScope(filters);
   const lease = await borrowConnection();
   const rows = <Row>(sql: string, params: Record<string, string | number | bigint> = {}) =>
-    queryRows<Row>(lease.connection, sql, params);
+    lease.rows<Row>(sql, params);
   try {
     if (!(await tablesPresent(lease.connection))) return { available: false, scope, reason: 'not_computed' };
     const [meta] = await rows<HotspotMeta>(

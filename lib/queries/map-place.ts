@@ -1,4 +1,3 @@
-import { queryRows } from '../db/connection';
 import { borrowConnection } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { filtersWhere } from '../sql/filters-where';
@@ -48,7 +47,7 @@ export async function fetchPlaceSummary(filters: Filters): Promise<PlaceSummary>
   const where = filtersWhere(filters, 'tickets');
   const lease = await borrowConnection();
   const rows = <Row>(sql: string, extra: Record<string, string | number> = {}) =>
-    queryRows<Row>(lease.connection, sql, { ...where.params, ...extra });
+    lease.rows<Row>(sql, { ...where.params, ...extra });
   try {
     // One pass over the place's tickets for every breakdown (GROUPING SETS), one for the newest tickets.
     const groups = await rows<{ dim: string; code: string | null; tickets: number }>(
@@ -61,11 +60,12 @@ export async function fetchPlaceSummary(filters: Filters): Promise<PlaceSummary>
                     county_code, town_code FROM tickets ${where.sql})
        GROUP BY GROUPING SETS ((m), (category_l1), (category_l2), (department), (county_code), (town_code))`,
     );
-    const names = await queryRows<{ code: string; zh: string | null; en: string | null }>(
-      lease.connection,
-      `SELECT code, name_zh AS zh, name_en AS en FROM categories
-       UNION ALL SELECT code, name, NULL FROM regions WHERE level IN (3, 4)`,
-    );
+    const names = await lease.rows<{
+      code: string;
+      zh: string | null;
+      en: string | null;
+    }>(`SELECT code, name_zh AS zh, name_en AS en FROM categories
+       UNION ALL SELECT code, name, NULL FROM regions WHERE level IN (3, 4)`);
     const nameOf = new Map(names.map((n) => [n.code, n]));
     const of = (dim: string) =>
       groups

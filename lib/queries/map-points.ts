@@ -1,6 +1,4 @@
 import type { Table } from 'apache-arrow';
-import { queryArrow } from '../db/arrow';
-import { queryRows } from '../db/connection';
 import { borrowConnection } from '../db/read-only-warehouse';
 import { type Filters, FiltersError } from '../filters/filters';
 import { filtersWhere } from '../sql/filters-where';
@@ -35,13 +33,11 @@ export async function fetchMapPoints(
   const params = { ...where.params, ...bboxParams(view.bbox) };
   const lease = await borrowConnection();
   try {
-    const [counted] = await queryRows<{ n: number }>(
-      lease.connection,
+    const [counted] = await lease.rows<{ n: number }>(
       `SELECT count(*)::INTEGER AS n FROM tickets ${where.sql} AND ${BBOX_SQL}`,
       params,
     );
-    const table = await queryArrow(
-      lease.connection,
+    const table = await lease.arrow(
       `WITH p AS (
          SELECT ticket_id, lon, lat, received_at, category_l2, title FROM tickets ${where.sql} AND ${BBOX_SQL}
          ORDER BY received_at DESC, ticket_id LIMIT $limit)

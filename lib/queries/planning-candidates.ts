@@ -7,7 +7,6 @@ import {
   type ScoreComponent,
   type Weights,
 } from '../analytics/recurring/ranker';
-import { queryRows } from '../db/connection';
 import { borrowConnection } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import type { Text } from '../i18n/codes';
@@ -124,7 +123,7 @@ export async function fetchPlanningCandidates(
   const lease = await borrowConnection();
   let rows: CandidateRow[];
   try {
-    rows = await queryRows<CandidateRow>(lease.connection, query.sql, query.params);
+    rows = await lease.rows<CandidateRow>(query.sql, query.params);
   } finally {
     lease.release();
   }

@@ -1,4 +1,3 @@
-import { queryRows } from '../db/connection';
 import { borrowConnection } from '../db/read-only-warehouse';
 import type { Filters } from '../filters/filters';
 import { filtersWhere } from '../sql/filters-where';
@@ -44,26 +43,22 @@ export async function fetchPlanningEvidence(
   const params = { ...cte.params, issueId };
   const lease = await borrowConnection();
   try {
-    const exists = await queryRows<{ n: number }>(
-      lease.connection,
+    const exists = await lease.rows<{ n: number }>(
       'SELECT count(*)::INTEGER AS n FROM recurring_issues WHERE issue_id = $issueId',
       { issueId },
     );
     if (!exists[0]?.n) return null;
-    const categories = await queryRows<PlanningEvidence['categories'][number]>(
-      lease.connection,
+    const categories = await lease.rows<PlanningEvidence['categories'][number]>(
       `${cte.sql} SELECT t.category_l2 AS code, c.name_zh AS zh, c.name_en AS en, count(*)::INTEGER AS tickets
        FROM t LEFT JOIN categories c ON c.code = t.category_l2 GROUP BY ALL ORDER BY tickets DESC, code`,
       params,
     );
-    const departments = await queryRows<PlanningEvidence['departments'][number]>(
-      lease.connection,
+    const departments = await lease.rows<PlanningEvidence['departments'][number]>(
       `${cte.sql} SELECT department, count(*)::INTEGER AS tickets FROM t GROUP BY ALL
        ORDER BY tickets DESC, department`,
       params,
     );
-    const samples = await queryRows<PlanningEvidence['samples'][number]>(
-      lease.connection,
+    const samples = await lease.rows<PlanningEvidence['samples'][number]>(
       `${cte.sql} SELECT ticket_id AS "ticketId", strftime(received_at, '%Y-%m-%d %H:%M') AS "receivedAt", channel,
               title, left(content, $chars) AS content
        FROM t ORDER BY received_at DESC, ticket_id LIMIT $limit`,

@@ -1,5 +1,4 @@
 import { differenceInDifferences, type ImpactResult } from '../analytics/recurring/impact';
-import { queryRows } from '../db/connection';
 import { borrowConnection } from '../db/read-only-warehouse';
 
 /** Months before and (at most) after the done date that the comparison looks at. */
@@ -54,13 +53,12 @@ interface UnitRow {
 export async function fetchPlanningImpact(issueId: string, doneDate: string): Promise<PlanningImpact | null> {
   const lease = await borrowConnection();
   try {
-    const [issue] = await queryRows<{ category_l2: string | null }>(
-      lease.connection,
+    const [issue] = await lease.rows<{ category_l2: string | null }>(
       'SELECT category_l2 FROM recurring_issues WHERE issue_id = $issueId',
       { issueId },
     );
     if (!issue) return null;
-    const rows = await queryRows<UnitRow>(lease.connection, IMPACT_SQL, {
+    const rows = await lease.rows<UnitRow>(IMPACT_SQL, {
       issueId,
       done: doneDate,
       window: IMPACT_WINDOW_MONTHS,

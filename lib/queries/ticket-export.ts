@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queryRows, type SqlParams } from '../db/connection';
+import type { SqlParams } from '../db/connection';
 import { borrowConnection, type Lease } from '../db/read-only-warehouse';
 import { csvLine, UTF8_BOM } from '../export/csv';
 import { type SheetColumn, type SheetValue, writeXlsx } from '../export/xlsx';
@@ -145,7 +145,7 @@ export async function exportTickets(
   const query = ticketRowsQuery(filters, selection, { limit: cap, offset: 0, contentChars: CELL_CHARS });
   const lease = await borrowConnection();
   try {
-    const [counted] = await queryRows<{ n: number }>(lease.connection, count.sql, count.params);
+    const [counted] = await lease.rows<{ n: number }>(count.sql, count.params);
     const total = counted?.n ?? 0;
     const batches = valueBatches(lease, query.sql, query.params, lang);
     let body: Blob;

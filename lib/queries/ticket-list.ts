@@ -1,8 +1,6 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import { z } from 'zod';
-import { queryArrow } from '../db/arrow';
-import { queryRows } from '../db/connection';
 import { borrowConnection } from '../db/read-only-warehouse';
 import { type Filters, FiltersError } from '../filters/filters';
 import { filtersWhere } from '../sql/filters-where';
@@ -170,8 +168,8 @@ export async function fetchTicketList(filters: Filters, options: TicketListOptio
   const page = ticketRowsQuery(filters, options, window);
   const lease = await borrowConnection();
   try {
-    const [counted] = await queryRows<{ n: number }>(lease.connection, count.sql, count.params);
-    const rows = await queryRows<TicketListRow>(lease.connection, page.sql, page.params);
+    const [counted] = await lease.rows<{ n: number }>(count.sql, count.params);
+    const rows = await lease.rows<TicketListRow>(page.sql, page.params);
     return { total: counted?.n ?? 0, page: options.page, pageSize: options.pageSize, rows };
   } finally {
     lease.release();
@@ -188,8 +186,8 @@ export async function queryTicketListArrow(
   const page = ticketRowsQuery(filters, options, window);
   const lease = await borrowConnection();
   try {
-    const [counted] = await queryRows<{ n: number }>(lease.connection, count.sql, count.params);
-    const table = await queryArrow(lease.connection, page.sql, page.params);
+    const [counted] = await lease.rows<{ n: number }>(count.sql, count.params);
+    const table = await lease.arrow(page.sql, page.params);
     return { total: counted?.n ?? 0, page: options.page, pageSize: options.pageSize, table };
   } finally {
     lease.release();
