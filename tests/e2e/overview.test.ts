@@ -205,8 +205,13 @@ describe('overview', () => {
         headers: { 'accept-encoding': 'gzip' },
       });
       expect(response.status, url).toBe(200);
-      const bytes = (await response.text()).length;
-      return { bytes, encoding: response.headers.get('content-encoding') };
+      const text = await response.text();
+      return {
+        bytes: text.length,
+        text,
+        encoding: response.headers.get('content-encoding'),
+        cache: response.headers.get('x-cache'),
+      };
     };
     // A month's data-quality notes are a few numbers; two years of daily appeals by category are tens of KB.
     const small = await ask(`/api/data-quality?from=${MONTH.from}&to=${MONTH.to}`);
@@ -217,5 +222,12 @@ describe('overview', () => {
     expect(small.encoding).toBeNull();
     expect(large.bytes).toBeGreaterThan(20_000);
     expect(large.encoding).toBe('gzip');
+    // Served again from memory: the gzip made when it was computed, the same answer once unpacked.
+    const again = await ask(
+      '/api/metric-trend?from=2024-01-01&to=2025-12-31&metric=appeals&split=category&grain=day',
+    );
+    expect(again.cache).toBe('hit');
+    expect(again.encoding).toBe('gzip');
+    expect(JSON.parse(again.text)).toEqual(JSON.parse(large.text));
   });
 });
