@@ -48,8 +48,9 @@ export function repeatAppealsSelect(where = 'true'): string {
 /**
  * daily_counts' rows for the tickets `t` of `where`: one per day × category (L1, L2) × district × street × channel ×
  * appeal type × department × status × handling-time bucket, with the counts every KPI needs (ROLLUP_MEASURES).
+ * `repeatAppeals` names the table that marks repeats (a rebuild reads the one it has just built aside).
  */
-export function dailyCountsSelect(where = 'true'): string {
+export function dailyCountsSelect(where = 'true', repeatAppeals = 'repeat_appeals'): string {
   return `SELECT received_at::DATE AS day, category_l1, category_l2, county_code, town_code, channel, appeal_type,
             department, status, ${HANDLING_BUCKET_SQL} AS handling_bucket,
             count(*)::INTEGER AS tickets,
@@ -78,7 +79,7 @@ export function dailyCountsSelect(where = 'true'): string {
             -- DOUBLE: the weights are DECIMAL literals, and sums of 128-bit decimals are many times slower to read.
             sum(${TICKET_COMPLEXITY_SQL})::DOUBLE AS complexity,
             sum(${TICKET_COMPLEXITY_SQL} * (${TICKET_SUCCESS_SQL})::INTEGER)::DOUBLE AS complexity_handled_well
-     FROM tickets t LEFT JOIN repeat_appeals r USING (ticket_id)
+     FROM tickets t LEFT JOIN ${repeatAppeals} r USING (ticket_id)
      WHERE ${where}
      GROUP BY ALL`;
 }

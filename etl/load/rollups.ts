@@ -11,7 +11,7 @@ import {
   repeatAppealsSelect,
   rollupSelect,
 } from './rollup-sql';
-import { ROLLUPS_THROUGH_LOAD, refreshChangedRollups } from './rollups-changed';
+import { PATCHED_TABLES, ROLLUPS_THROUGH_LOAD, refreshChangedRollups } from './rollups-changed';
 import { REPLACED_TICKETS_SQL } from './schema';
 
 /** The rebuild share of a load whose config names none (HOTLINE_ROLLUP_REBUILD_SHARE, docs/configuration.md). */
@@ -34,17 +34,27 @@ function holds(source: Rollup, target: Rollup): boolean {
   );
 }
 
+/** The name a rebuilt table has until it replaces the current one. */
+const aside = (table: string) => `atlas_next_${table}`;
+
 /**
- * Rebuilds every rollup from the tickets: `repeat_appeals` (tickets that repeat a caller's appeal on the same
- * problem), `daily_counts` (a row per day and every dimension a KPI filters on, with the counts each KPI needs), the
- * smaller rollups of lib/sql/rollup-choice.ts summed from it (a few dimensions each, many times faster to read), the
- * map's `daily_cells` and `cell_places`, and each rollup's monthly twin.
+ * Rebuilds every rollup from the tickets into tables aside (`atlas_next_<table>`): `repeat_appeals` (tickets that
+ * repeat a caller's appeal on the same problem), `daily_counts` (a row per day and every dimension a KPI filters
+ * on, with the counts each KPI needs), the smaller rollups of lib/sql/rollup-choice.ts summed from it (a few
+ * dimensions each, many times faster to read), the map's `daily_cells` and `cell_places`, and each rollup's
+ * monthly twin. Each statement commits on its own: DuckDB scans a table written by the still open transaction on
+ * one thread, and most rollups are summed from another rollup (bench:etl, 1M work orders, 2 cores: the rollups
+ * took 19-20 s in one transaction, 13-14 s built aside).
  */
-async function rebuildRollups(timed: TimedStatement): Promise<void> {
-  await timed('repeat_appeals', `CREATE OR REPLACE TABLE repeat_appeals AS ${repeatAppealsSelect()}`);
+async function rebuildAside(timed: TimedStatement): Promise<void> {
+  await timed(
+    'repeat_appeals',
+    `CREATE OR REPLACE TABLE ${aside('repeat_appeals')} AS ${repeatAppealsSelect()}`,
+  );
   await timed(
     'daily_counts',
-    `CREATE OR REPLACE TABLE daily_counts AS SELECT * FROM (${dailyCountsSelect()}) ${DAILY_COUNTS_ORDER}`,
+    `CREATE OR REPLACE TABLE ${aside('daily_counts')} AS
+     SELECT * FROM (${dailyCountsSelect('true', aside('repeat_appeals'))}) ${DAILY_COUNTS_ORDER}`,
   );
   // Largest first, each from the smallest rollup already built that holds its columns: summing a few thousand
   // rows of daily_types is far cheaper than re-reading daily_counts, which has nearly a row per ticket.
@@ -54,32 +64,47 @@ async function rebuildRollups(timed: TimedStatement): Promise<void> {
     const source = ROLLUPS.find((r) => built.includes(r) && holds(r, rollup)) ?? built[0]!;
     await timed(
       rollup.table,
-      `CREATE OR REPLACE TABLE ${rollup.table} AS
-       SELECT * FROM (${rollupSelect(rollup, source.table, source.ticketsOnly)}) ORDER BY day`,
+      `CREATE OR REPLACE TABLE ${aside(rollup.table)} AS
+       SELECT * FROM (${rollupSelect(rollup, aside(source.table), source.ticketsOnly)}) ORDER BY day`,
     );
     built.push(rollup);
   }
   await timed(
     'daily_cells',
-    `CREATE OR REPLACE TABLE daily_cells AS SELECT * FROM (${dailyCellsSelect()}) ORDER BY day`,
+    `CREATE OR REPLACE TABLE ${aside('daily_cells')} AS SELECT * FROM (${dailyCellsSelect()}) ORDER BY day`,
   );
-  await timed('cell_places', `CREATE OR REPLACE TABLE cell_places AS ${cellPlacesSelect()}`);
+  await timed('cell_places', `CREATE OR REPLACE TABLE ${aside('cell_places')} AS ${cellPlacesSelect()}`);
   // Each rollup's monthly twin, summed from it: what questions over whole months read (lib/sql/rollup-choice.ts).
   for (const daily of MONTHLY_SOURCES) {
     const monthly = monthlyTwin(daily);
     await timed(
       monthly,
-      `CREATE OR REPLACE TABLE ${monthly} AS SELECT * FROM (${monthlySelect(daily, monthlyMeasures(daily))}) ORDER BY day`,
+      `CREATE OR REPLACE TABLE ${aside(monthly)} AS
+       SELECT * FROM (${monthlySelect(aside(daily), monthlyMeasures(daily))}) ORDER BY day`,
     );
   }
 }
+
+/** Replaces each rollup with its rebuilt table, inside the caller's transaction. */
+async function swapInRebuilt(connection: DuckDBConnection): Promise<void> {
+  for (const table of PATCHED_TABLES) {
+    await execute(
+      connection,
+      `DROP TABLE IF EXISTS ${table}; ALTER TABLE ${aside(table)} RENAME TO ${table}`,
+    );
+  }
+}
+
+const dropAside = (connection: DuckDBConnection) =>
+  execute(connection, PATCHED_TABLES.map((t) => `DROP TABLE IF EXISTS ${aside(t)};`).join(' '));
 
 /**
  * Brings what the dashboard reads instead of scanning every ticket up to date with the tickets. `scope: 'all'`
  * rebuilds everything (a few GROUP BYs, tens of seconds per 10 million tickets here); `'changed'`, what a load
  * does, recounts only the days the loads since the last refresh touched (etl/load/rollups-changed.ts) and falls
- * back to a full rebuild when it cannot be sure or when those days hold a large share of the tickets. Either way it
- * runs in one transaction, so a reader of the working copy never sees half a rollup, and the result is the same.
+ * back to a full rebuild when it cannot be sure or when those days hold a large share of the tickets. Either way a
+ * reader of the working copy never sees half a rollup (a patch runs in one transaction; a rebuild is built aside
+ * and swapped in by one), and the result is the same.
  */
 export async function refreshRollups(
   connection: DuckDBConnection,
@@ -98,12 +123,22 @@ export async function refreshRollups(
       timings[`rollups:${table}`] = (timings[`rollups:${table}`] ?? 0) + (performance.now() - started) / 1000;
   };
   await execute(connection, 'BEGIN TRANSACTION');
+  let open = true;
   try {
     const refresh: RollupRefresh =
       options.scope === 'changed'
         ? await refreshChangedRollups(connection, timed, options.rebuildShare ?? DEFAULT_REBUILD_SHARE)
         : { scope: 'all', reason: 'a full rebuild was asked for' };
-    if (refresh.scope === 'all') await rebuildRollups(timed);
+    if (refresh.scope === 'all') {
+      // Nothing is changed yet when a full rebuild is due: the rollups are built aside, outside the transaction,
+      // and swapped in within it, so readers still see the old rollups or the new ones, never half of them.
+      await execute(connection, 'COMMIT');
+      open = false;
+      await rebuildAside(timed);
+      await execute(connection, 'BEGIN TRANSACTION');
+      open = true;
+      await swapInRebuilt(connection);
+    }
     await execute(connection, `${REPLACED_TICKETS_SQL}; DELETE FROM replaced_tickets`);
     const [last] = await queryRows<{ id: number }>(
       connection,
@@ -116,7 +151,8 @@ export async function refreshRollups(
     await execute(connection, 'COMMIT');
     return refresh;
   } catch (error) {
-    await execute(connection, 'ROLLBACK');
+    if (open) await execute(connection, 'ROLLBACK');
+    await dropAside(connection).catch(() => undefined);
     throw error;
   }
 }

@@ -63,6 +63,12 @@ async function differencesFromFullRebuild(databasePath: string): Promise<Record<
     }
     const refresh = await refreshRollups(c);
     expect(refresh.scope).toBe('all');
+    // Rebuilt aside and swapped in: nothing of the rebuild is left beside the rollups.
+    const [aside] = await queryRows<{ n: number }>(
+      c,
+      "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE 'atlas_next_%'",
+    );
+    expect(aside?.n).toBe(0);
     const differences: Record<string, number> = {};
     for (const table of PATCHED_TABLES) {
       const keys = described[table]!.filter((d) => d.column_type !== 'DOUBLE').map((d) => d.column_name);
