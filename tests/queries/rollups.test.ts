@@ -146,7 +146,7 @@ describe('rollups', () => {
     expect(rollupFor(july, [], { ranges: [july, june] })).toBe('monthly_totals');
     expect(rollupFor(july, [], { ranges: [july, part] })).toBe('daily_totals');
     expect(rollupFor(july)).toBe('daily_totals');
-    expect(rollupFor({ ...july, region: '511502001' }, [], { ranges: [july] })).toBe('daily_counts');
+    expect(rollupFor({ ...july, region: '511502001' }, [], { ranges: [july] })).toBe('monthly_towns');
     expect(rollupFor({ ...july, type: 'help' }, [], { buckets: true, ranges: [july] })).toBe(
       'monthly_type_handling',
     );
@@ -163,7 +163,9 @@ describe('rollups', () => {
     expect(rollupFor({ ...month, category: '0104' })).toBe('daily_categories');
     expect(rollupFor({ ...month, type: 'complaint' })).toBe('daily_types');
     expect(rollupFor(month, ['department'])).toBe('daily_departments');
-    expect(rollupFor({ ...month, region: '511502001' })).toBe('daily_counts');
+    // A street: its own rollup, unless a column it lacks (the type, a handling-time bucket) is needed too.
+    expect(rollupFor({ ...month, region: '511502001' })).toBe('daily_towns');
+    expect(rollupFor({ ...month, region: '511502001', channel: 'App' }, ['category_l1'])).toBe('daily_towns');
     expect(rollupFor({ ...month, dept: 'x' }, [], { buckets: true })).toBe('daily_department_handling');
     expect(rollupFor({ ...month, type: 'help' }, [], { buckets: true })).toBe('daily_type_handling');
     expect(rollupFor({ ...month, category: '0104' }, [], { buckets: true })).toBe('daily_category_handling');
