@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBResultReader, DuckDBType } from '@duckdb/node-api';
+import type { DuckDBResultReader, DuckDBType } from '@duckdb/node-api';
 import {
   Bool,
   type DataType,
@@ -11,7 +11,6 @@ import {
   type Vector,
   vectorFromArray,
 } from 'apache-arrow';
-import type { SqlParams } from './connection';
 
 /** The media type of an Arrow IPC stream, as route handlers send it. */
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
@@ -52,16 +51,7 @@ function arrowValue(value: unknown, type: DataType): unknown {
   return value;
 }
 
-/** Runs a query and returns its result as an Arrow table. */
-export async function queryArrow(
-  connection: DuckDBConnection,
-  sql: string,
-  params?: SqlParams,
-): Promise<Table> {
-  return arrowOf(await connection.runAndReadAll(sql, params as never));
-}
-
-/** Every row a finished query read, as an Arrow table (see queryArrow). */
+/** Every row a finished query read, as an Arrow table (lib/db/read-only-warehouse.ts: Lease.arrow). */
 export function arrowOf(reader: DuckDBResultReader): Table {
   const names = reader.columnNames();
   const types = reader.columnTypes().map(arrowTypeOf);
