@@ -24,7 +24,9 @@ export function stagedValue(text: string | null | undefined): string | null {
  */
 export function stagedValueSql(column: string): string {
   const characters = [...TRIMMED_CHARACTERS];
-  const startsBlank = `ord(${column}) IN (${characters.map((c) => c.codePointAt(0)).join(', ')})`;
+  // Equalities, not `IN (...)`: DuckDB plans an IN list this long as a join, and the join stored a large file's
+  // records out of file order (the CSV reader numbers records by the order they are stored in).
+  const startsBlank = characters.map((c) => `ord(${column}) = ${c.codePointAt(0)}`).join(' OR ');
   const endsBlank = characters.map((c) => `ends_with(${column}, ${sqlString(c)})`).join(' OR ');
   return `CASE WHEN ${startsBlank} OR ${endsBlank}
     THEN nullif(trim(${column}, ${sqlString(TRIMMED_CHARACTERS)}), '') ELSE nullif(${column}, '') END`;
@@ -65,9 +67,10 @@ export async function countRows(connection: DuckDBConnection, table: string): Pr
 }
 
 /**
- * Turns `_row`, which holds each record's 0-based position among the records read, into the number a user counts
- * in the file. `firstRow` is the number of the first record; `skippedRecords` are the 0-based record indexes the
- * reader rejected, so the records after them keep the numbers a user would count in the file.
+ * Sets `_row` to the number a user counts in the file. The table must have been filled in file order, one record
+ * per row (a CREATE TABLE AS over the reader, which keeps the order read), so each row's rowid is its 0-based
+ * position among the records read. `firstRow` is the number of the first record; `skippedRecords` are the 0-based
+ * record indexes the reader rejected, so the records after them keep the numbers a user would count in the file.
  */
 export async function numberRowsInFileOrder(
   connection: DuckDBConnection,
@@ -77,7 +80,7 @@ export async function numberRowsInFileOrder(
 ): Promise<void> {
   const target = quoteIdentifier(table);
   if (skippedRecords.length === 0) {
-    await connection.run(`UPDATE ${target} SET _row = (_row + $first)::INTEGER`, { first: firstRow });
+    await connection.run(`UPDATE ${target} SET _row = (rowid + $first)::INTEGER`, { first: firstRow });
     return;
   }
   // Accepted record k (0-based) moves past every skipped record j (0-based, sorted) with skipped[j] - j <= k.
@@ -90,7 +93,7 @@ export async function numberRowsInFileOrder(
     await connection.run(
       `UPDATE ${target} SET _row = (numbered.rid + $first + numbered.shift)::INTEGER
        FROM (SELECT r.id, r.rid, coalesce(s.shift, 0) AS shift
-             FROM (SELECT rowid AS id, _row AS rid FROM ${target}) r
+             FROM (SELECT rowid AS id, rowid AS rid FROM ${target}) r
              ASOF LEFT JOIN ${shiftTable} s ON r.rid >= s.accepted_before) numbered
        WHERE ${target}.rowid = numbered.id`,
       { first: firstRow },
