@@ -25,6 +25,7 @@ import type { FilterOptions } from '../lib/queries/filter-options';
 import { buildDashboard, startDashboard } from '../tests/support/next-server';
 import { randomFilters, requestKinds } from './support/api-requests';
 import { keepAliveClient } from './support/http-client';
+import { processCpu } from './support/process-cpu';
 import { scaledWarehouse } from './support/scaled-warehouse';
 import { writeBenchWorkorders } from './support/workorder-csv';
 
@@ -181,6 +182,7 @@ const loadDone = new Promise<void>((resolve) => {
 const get = keepAliveClient(connections, server.cookie);
 const deadline = performance.now() + seconds * 1000;
 const cpuBefore = process.cpuUsage();
+const serverCpuBefore = processCpu(server.pid);
 async function reader(): Promise<void> {
   while (performance.now() < deadline) {
     const path = nextUrl();
@@ -207,6 +209,9 @@ const readStarted = performance.now();
 await Promise.all(Array.from({ length: connections }, reader));
 const readSeconds = (performance.now() - readStarted) / 1000;
 const clientCpu = process.cpuUsage(cpuBefore);
+const serverCpuAfter = processCpu(server.pid);
+const serverShare = (key: keyof typeof serverCpuAfter) =>
+  Math.round(((serverCpuAfter[key] - serverCpuBefore[key]) / readSeconds) * 100) / 100;
 const loadFinishedDuringReads = loadSeconds !== null;
 await loadDone;
 // The dashboard checks for a newly published file at most once a second.
@@ -234,6 +239,9 @@ console.log(
     errors,
     /** The share of one core this client used while reading: CPU the server did not have. */
     clientCpuShare: Math.round(((clientCpu.user + clientCpu.system) / 1e6 / readSeconds) * 100) / 100,
+    /** Cores the dashboard used while read (DuckDB's threads included), and the share of one its main thread used. */
+    serverCores: serverShare('total'),
+    serverMainThreadShare: serverShare('mainThread'),
     load: {
       rows: loadRows,
       month: loadMonth ?? 'three years',

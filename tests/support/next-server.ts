@@ -82,6 +82,8 @@ export interface RunningDashboard {
   fetch(url: string, init?: RequestInit): Promise<Response>;
   /** What the server printed so far (its log explains a 500 or a failed sign-in). */
   output(): string;
+  /** The `next start` process (a benchmark reads its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -128,6 +130,7 @@ export async function startDashboard(
     url,
     cookie: session.cookie,
     output: () => output,
+    pid: child.pid as number,
     newPage: async (browser, contextOptions) => {
       const context = await browser.newContext(contextOptions);
       await context.addCookies([{ name: name as string, value: value.join('='), url }]);
