@@ -239,7 +239,7 @@ console.log(
     errors,
     /** The share of one core this client used while reading: CPU the server did not have. */
     clientCpuShare: Math.round(((clientCpu.user + clientCpu.system) / 1e6 / readSeconds) * 100) / 100,
-    /** Cores the dashboard used while read (DuckDB's threads included), and the share of one its main thread used. */
+    /** Cores the dashboard used while readers ran (DuckDB's threads included), and the share of one its main thread used. */
     serverCores: serverShare('total'),
     serverMainThreadShare: serverShare('mainThread'),
     load: {

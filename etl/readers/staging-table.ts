@@ -91,10 +91,10 @@ export async function numberRowsInFileOrder(
     SELECT col0::BIGINT AS accepted_before, max(col1)::BIGINT AS shift FROM (VALUES ${shifts}) GROUP BY 1`);
   try {
     await connection.run(
-      `UPDATE ${target} SET _row = (numbered.rid + $first + numbered.shift)::INTEGER
-       FROM (SELECT r.id, r.rid, coalesce(s.shift, 0) AS shift
-             FROM (SELECT rowid AS id, rowid AS rid FROM ${target}) r
-             ASOF LEFT JOIN ${shiftTable} s ON r.rid >= s.accepted_before) numbered
+      `UPDATE ${target} SET _row = (numbered.id + $first + numbered.shift)::INTEGER
+       FROM (SELECT r.id, coalesce(s.shift, 0) AS shift
+             FROM (SELECT rowid AS id FROM ${target}) r
+             ASOF LEFT JOIN ${shiftTable} s ON r.id >= s.accepted_before) numbered
        WHERE ${target}.rowid = numbered.id`,
       { first: firstRow },
     );
