@@ -9,7 +9,9 @@
  *
  * Each reader sends its next request as soon as the last is answered (no think time), which is harsher than people.
  * `--shared` is the share of requests that are the views as everyone opens them (this month, city-wide); the rest
- * carry random filters (bench/support/api-requests.ts), as analysts set them.
+ * carry random filters (bench/support/api-requests.ts), as analysts set them. Requests are made as the dashboard's
+ * browser makes them: gzip accepted, the map's hexagon and heat layers asked for as Arrow (app/ui/data/map-queries.ts),
+ * everything else as JSON.
  * The warehouse is a copy of bench:api's (tmp/bench-api, built on first use, about five minutes), so loading into
  * it leaves bench:api's file as it was. The loaded tickets are spread over three years (a re-export of the whole
  * history: the load rebuilds every rollup), or with --load-month fall in that month (a routine monthly export: the
@@ -99,6 +101,7 @@ function mapBox(zoom: number): string {
   return [lon - halfLon, lat - halfLat, lon + halfLon, lat + halfLat].map((v) => v.toFixed(5)).join(',');
 }
 const ALL_TIME = 'from=2010-01-01&to=2029-12-31';
+const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
 
 let state = 1;
 const random = () => {
@@ -187,11 +190,13 @@ async function reader(): Promise<void> {
   while (performance.now() < deadline) {
     const path = nextUrl();
     const url = `${server.url}${path}`;
+    // The dashboard's map asks for its hexagon and heat layers as Arrow (app/ui/data/map-queries.ts), the rest as JSON.
+    const accept = /^\/api\/map\/(hexagons|heat)\?/.test(path) ? ARROW_STREAM : undefined;
     const zoom = /zoom=(\d+)/.exec(path)?.[1];
     const kind = `${path.split('?')[0]}${zoom ? `@${zoom}` : ''}`;
     const started = performance.now();
     try {
-      const { status } = await get(url);
+      const { status } = await get(url, accept);
       const latency = performance.now() - started;
       latencies.push(latency);
       const ofKind = byKind.get(kind);

@@ -10,13 +10,16 @@ export interface Answer {
  * GETs with a session cookie over kept-alive loopback connections, at most `connections` at once. A load benchmark
  * on a 2-core machine shares the CPU with the server it measures, so its client must be light: Node's fetch spends
  * about a millisecond of CPU per request on its streams and decompression, node:http a fraction of that. Answers are
- * not decompressed (a browser's work, not the server's).
+ * not decompressed (a browser's work, not the server's). `accept` is the format asked for, as the browser asks it.
  */
-export function keepAliveClient(connections: number, cookie: string): (url: string) => Promise<Answer> {
+export function keepAliveClient(
+  connections: number,
+  cookie: string,
+): (url: string, accept?: string) => Promise<Answer> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const headers = { cookie, 'accept-encoding': 'gzip' };
-  return (url) =>
+  return (url, accept) =>
     new Promise((resolve, reject) => {
+      const headers = { cookie, 'accept-encoding': 'gzip', ...(accept ? { accept } : {}) };
       const request = http.get(url, { agent, headers }, (response) => {
         let bytes = 0;
         response.on('data', (chunk: Buffer) => {
