@@ -91,8 +91,8 @@ export async function refreshChangedRollups(
 
   // What changed: tickets written since the last refresh, the current version of re-categorised ones, and the old
   // versions the merge and the classifier noted before replacing them.
-  await execute(
-    connection,
+  await timed(
+    'changed tickets',
     `CREATE OR REPLACE TEMP TABLE atlas_changed AS
      SELECT ticket_id, received_at::DATE AS day, caller_key, h3_r6, h3_r8 FROM tickets WHERE load_id > ${marker.id}
      UNION ALL
@@ -106,21 +106,21 @@ export async function refreshChangedRollups(
     return { scope: 'changed', days: 0, tickets: 0 };
   }
   const callers = 'SELECT DISTINCT caller_key FROM atlas_changed WHERE caller_key IS NOT NULL';
-  await execute(
-    connection,
+  await timed(
+    'changed callers: repeats now',
     `CREATE OR REPLACE TEMP TABLE atlas_repeat_now AS
      ${repeatAppealsSelect(`caller_key IN (${callers})`)}`,
   );
-  await execute(
-    connection,
+  await timed(
+    'changed callers: repeats before',
     `CREATE OR REPLACE TEMP TABLE atlas_repeat_before AS
      SELECT ticket_id FROM repeat_appeals
      WHERE ticket_id IN (SELECT ticket_id FROM tickets WHERE caller_key IN (${callers}))
         OR ticket_id IN (SELECT ticket_id FROM atlas_changed)`,
   );
   // The stale days: those of changed tickets, and those of older tickets whose repeat mark came or went.
-  await execute(
-    connection,
+  await timed(
+    'stale days',
     `CREATE OR REPLACE TEMP TABLE atlas_stale_days AS
      SELECT day FROM atlas_changed
      UNION

@@ -148,7 +148,8 @@ export async function refreshRollups(
       ROLLUPS_THROUGH_LOAD,
       String(last?.id ?? 0),
     ]);
-    await execute(connection, 'COMMIT');
+    // Timed too: the commit writes the changed row groups to the file (a checkpoint), seconds on a large warehouse.
+    await timed('commit', 'COMMIT');
     return refresh;
   } catch (error) {
     if (open) await execute(connection, 'ROLLBACK');
