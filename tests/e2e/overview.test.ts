@@ -222,7 +222,7 @@ describe('overview', () => {
     expect(small.encoding).toBeNull();
     expect(large.bytes).toBeGreaterThan(20_000);
     expect(large.encoding).toBe('gzip');
-    // Served again from memory: the gzip made when it was computed, the same answer once unpacked.
+    // Served again from memory (Next gzips it again: it drops a route's own Content-Encoding), the same answer.
     const again = await ask(
       '/api/metric-trend?from=2024-01-01&to=2025-12-31&metric=appeals&split=category&grain=day',
     );

@@ -46,7 +46,9 @@ const CACHE_HEADERS = { 'cache-control': 'private, max-age=60', vary: 'accept, c
  * about 2 ms of server time per request on a 2-core machine, more than most of these queries take, to save a few
  * kilobytes that cross an office network in well under a millisecond. Under load it cost more: gzip runs on Node's
  * worker threads, where it waited behind DuckDB queries even for an answer served from memory (bench/load: 59 → 77
- * requests/s, p50 139 → 54 ms). Larger answers (long trends, ticket pages) are still compressed.
+ * requests/s, p50 139 → 54 ms). Larger answers (long trends, ticket pages) are still compressed, on every request:
+ * a route cannot hand Next an answer gzipped once and kept (Next 16's sendResponse drops a route's Content-Encoding),
+ * so the map's large layers go out as Arrow, which Next does not compress.
  */
 const COMPRESS_FROM_BYTES = 8 * 1024;
 
