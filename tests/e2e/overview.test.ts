@@ -131,7 +131,10 @@ describe('overview', () => {
     await page.locator('[data-kpi="satisfactionRate"]').hover();
     await expect(page.locator('#kpi-formula-satisfactionRate').isVisible()).resolves.toBe(true);
     expect(await page.locator('#kpi-formula-satisfactionRate').textContent()).toContain('满意 + 基本满意');
+    // Every panel drawn before the screenshot: none may show its error state.
+    await page.locator('[data-testid="category-shares"] svg').first().waitFor();
     await page.waitForTimeout(600);
+    expect(await page.locator('.widget-state.error').allTextContents()).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'overview.png'), fullPage: true });
     await page.close();
   });
