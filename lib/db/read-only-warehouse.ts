@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import { loadConfig } from '../config';
@@ -43,7 +44,11 @@ async function open(): Promise<OpenState> {
   const config = loadConfig();
   const stat = statSync(config.databasePath, { throwIfNoEntry: false });
   if (!stat) throw new WarehouseMissingError(config.databasePath);
-  const warehouse = await openWarehouse(config.databasePath, { readOnly: true, timeZone: config.timeZone });
+  const warehouse = await openWarehouse(config.databasePath, {
+    readOnly: true,
+    timeZone: config.timeZone,
+    threads: readerThreads(),
+  });
   const idle = [warehouse.connection];
   for (let i = 1; i < POOL_SIZE; i++) {
     const connection = await warehouse.instance.connect();
@@ -158,6 +163,22 @@ async function acquireState(): Promise<OpenState> {
     }
   }
   return state;
+}
+
+/**
+ * DuckDB's threads for the dashboard's reads (HOTLINE_DB_THREADS overrides). Each query already runs on a thread of
+ * Node's pool (UV_THREADPOOL_SIZE, 4 by default), which DuckDB counts as one of its threads; its other threads are
+ * shared workers. The dashboard's queries are many and small, and splitting a small one across threads costs more
+ * than it saves: on 2 cores (bench:load, 50 readers, four runs each) 1 thread answered 336–375 requests/s at p95
+ * 364–411 ms, DuckDB's default of one per core 301–325 at 408–451 ms, 3 and 4 threads less still. The price is paid
+ * by a lone large query: the street-zoom heat of a year, which reads the tickets, takes 175 ms instead of 100. So by
+ * default the workers only make up for cores the pool's threads leave idle.
+ */
+export function readerThreads(): number {
+  const configured = Number(process.env.HOTLINE_DB_THREADS);
+  if (Number.isInteger(configured) && configured > 0) return configured;
+  const poolThreads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  return Math.max(1, availableParallelism() - poolThreads + 1);
 }
 
 /**
