@@ -108,11 +108,17 @@ describe('signing in as each role', () => {
     const leader = await signInPage(accounts.leadership.username, accounts.leadership.password, '/tickets');
     await leader.waitForURL(`${dashboard.url}/tickets`);
     await expect(leader.locator('.not-allowed h1').textContent()).resolves.toBe('无权查看');
+    // The refusal in the reader's language, not the API's two-language message.
+    await expect(leader.locator('.not-allowed p').first().textContent()).resolves.toBe(
+      '本角色只能查看汇总数据',
+    );
     await leader.screenshot({ path: path.join(SCREENSHOT_DIR, 'access-leadership-tickets.png') });
     await leader.close();
     const office = await signInPage(accounts.office.username, accounts.office.password, '/briefing/2025-12');
     await office.waitForURL(`${dashboard.url}/briefing/2025-12`);
-    await expect(office.locator('.not-allowed').textContent()).resolves.toContain('city-wide');
+    await expect(office.locator('.not-allowed p').first().textContent()).resolves.toBe(
+      '本视图不能按辖区限定',
+    );
     await office.close();
   });
 
