@@ -198,6 +198,28 @@ export function errorResponse(error: unknown): Response {
   if (isInterrupted(error))
     return Response.json({ error: new QueryTimeoutError(queryTimeoutSeconds()).message }, { status: 503 });
   if (error instanceof WarehouseMissingError) return Response.json({ error: error.message }, { status: 503 });
+  const missing = missingTable(error);
+  if (missing) {
+    console.warn(`a view asked for ${missing}, which the warehouse lacks: ${(error as Error).message}`);
+    return Response.json(
+      {
+        error:
+          `this view needs ${missing}, which this warehouse has not computed yet (loaded with --no-analytics, or ` +
+          `by an earlier version): run "npm run etl -- analyse" (本视图所需的分析结果尚未生成)`,
+      },
+      { status: 503 },
+    );
+  }
   console.error(error);
   return Response.json({ error: 'internal error: the server log has the details' }, { status: 500 });
+}
+
+/**
+ * The derived table a query found missing (DuckDB's catalog error), or null. The analytics steps build these
+ * after a load; a warehouse loaded with --no-analytics has the tickets and rollups but not them, and that is the
+ * operator's to fix, not an internal error. Only the table's name is passed on, never the SQL.
+ */
+function missingTable(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  return /Catalog Error: Table with name (\w+) does not exist/.exec(error.message)?.[1] ?? null;
 }
