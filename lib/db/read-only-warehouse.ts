@@ -171,8 +171,8 @@ async function acquireState(): Promise<OpenState> {
  * shared workers. The dashboard's queries are many and small, and splitting a small one across threads costs more
  * than it saves: on 2 cores (bench:load, 50 readers, four runs each) 1 thread answered 336–375 requests/s at p95
  * 364–411 ms, DuckDB's default of one per core 301–325 at 408–451 ms, 3 and 4 threads less still. The price is paid
- * by a lone large query: the street-zoom heat of a year, which reads the tickets, takes 175 ms instead of 100. So by
- * default the workers only make up for cores the pool's threads leave idle.
+ * by a lone query that scans the tickets: a text search over three years takes 2.9 s instead of 1.5 (docs/etl.md).
+ * So by default the workers only make up for cores the pool's threads leave idle.
  */
 export function readerThreads(): number {
   const configured = Number(process.env.HOTLINE_DB_THREADS);
