@@ -7,6 +7,7 @@ import { noteMissingRollups, outdatedRollups } from '../sql/rollup-choice';
 import { arrowOf } from './arrow';
 import { openWarehouse, rowsOf, type SqlParams, type Warehouse } from './connection';
 import { runKept } from './prepared-statements';
+import { ScanThreads } from './scan-threads';
 import { tableColumns } from './table-columns';
 
 /**
@@ -33,6 +34,9 @@ interface OpenState {
   closing: boolean;
   /** Bumped on every reopen: caches keyed on it (the data span) go stale with the file. */
   generation: number;
+  /** More threads while a query scans the tickets (lib/db/scan-threads.ts), set through a connection of its own. */
+  scanThreads: ScanThreads;
+  control: DuckDBConnection;
 }
 
 let current: Promise<OpenState> | null = null;
@@ -56,8 +60,16 @@ async function open(): Promise<OpenState> {
     idle.push(connection);
   }
   await noteRollupsPresent(warehouse.connection, config.databasePath);
-  return {
+  const control = await warehouse.instance.connect();
+  const state: OpenState = {
     warehouse,
+    control,
+    // Cores are idle while fewer queries run than there are cores (the scan asking is one of them).
+    scanThreads: new ScanThreads(
+      control,
+      { usual: readerThreads(), scanning: scanningThreads() },
+      () => state.active <= availableParallelism() - 1,
+    ),
     idle,
     waiting: [],
     inode: stat.ino,
@@ -68,6 +80,7 @@ async function open(): Promise<OpenState> {
     closing: false,
     generation: ++generation,
   };
+  return state;
 }
 
 /**
@@ -116,8 +129,9 @@ function closeRetired(): void {
     if (!quiet && retiredStates.length <= MAX_RETIRED_OPEN) continue;
     state.closing = true;
     retiredStates.splice(retiredStates.indexOf(state), 1);
-    void state.memoryReleased.then(() => {
+    void Promise.all([state.memoryReleased, state.scanThreads.idle()]).then(() => {
       for (const connection of state.idle) connection.closeSync();
+      state.control.closeSync();
       state.warehouse.instance.closeSync();
     });
   }
@@ -171,14 +185,25 @@ async function acquireState(): Promise<OpenState> {
  * shared workers. The dashboard's queries are many and small, and splitting a small one across threads costs more
  * than it saves: on 2 cores (bench:load, 50 readers, four runs each) 1 thread answered 336–375 requests/s at p95
  * 364–411 ms, DuckDB's default of one per core 301–325 at 408–451 ms, 3 and 4 threads less still. The price is paid
- * by a lone query that scans the tickets: a text search over three years takes 2.9 s instead of 1.5 (docs/etl.md).
- * So by default the workers only make up for cores the pool's threads leave idle.
+ * by a lone query that scans the tickets (a text search over three years: 2.9 s instead of 1.5), so while such a
+ * query runs the instance has one thread per core (scanningThreads). By default the workers only make up for
+ * cores the pool's threads leave idle.
  */
 export function readerThreads(): number {
   const configured = Number(process.env.HOTLINE_DB_THREADS);
   if (Number.isInteger(configured) && configured > 0) return configured;
   const poolThreads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
   return Math.max(1, availableParallelism() - poolThreads + 1);
+}
+
+/**
+ * DuckDB's threads while a query scans the tickets (lib/db/scan-threads.ts): one per core, or HOTLINE_DB_THREADS
+ * when it is set (then always that many).
+ */
+export function scanningThreads(): number {
+  const configured = Number(process.env.HOTLINE_DB_THREADS);
+  if (Number.isInteger(configured) && configured > 0) return configured;
+  return Math.max(readerThreads(), availableParallelism());
 }
 
 /**
@@ -213,6 +238,8 @@ export interface Lease {
   rows<Row>(sql: string, params?: SqlParams): Promise<Row[]>;
   /** The same, as an Arrow table. */
   arrow(sql: string, params?: SqlParams): Promise<Table>;
+  /** Runs `work`, which reads `sql` some other way (a stream), with the threads a scan of the tickets gets. */
+  aroundScan<T>(sql: string, work: () => Promise<T>): Promise<T>;
   release: () => void;
 }
 
@@ -235,8 +262,11 @@ export async function borrowConnection(): Promise<Lease> {
     connection,
     generation: state.generation,
     timeoutSeconds: limit / 1000,
-    rows: async <Row>(sql: string, params?: SqlParams) => rowsOf<Row>(await run(connection, sql, params)),
-    arrow: async (sql, params) => arrowOf(await run(connection, sql, params)),
+    rows: async <Row>(sql: string, params?: SqlParams) =>
+      rowsOf<Row>(await state.scanThreads.around(sql, () => run(connection, sql, params))),
+    arrow: async (sql, params) =>
+      arrowOf(await state.scanThreads.around(sql, () => run(connection, sql, params))),
+    aroundScan: (sql, work) => state.scanThreads.around(sql, work),
     release: () => {
       if (released) return;
       released = true;

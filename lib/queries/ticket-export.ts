@@ -147,22 +147,24 @@ export async function exportTickets(
   try {
     const [counted] = await lease.rows<{ n: number }>(count.sql, count.params);
     const total = counted?.n ?? 0;
-    const batches = valueBatches(lease, query.sql, query.params, lang);
-    let body: Blob;
-    let rows = 0;
-    if (format === 'csv') {
-      const parts = [UTF8_BOM + csvLine(TICKET_EXPORT_COLUMNS.map((c) => c.header[lang]))];
-      for await (const batch of batches) {
-        parts.push(batch.map(csvLine).join(''));
-        rows += batch.length;
+    const { body, rows } = await lease.aroundScan(query.sql, async () => {
+      const batches = valueBatches(lease, query.sql, query.params, lang);
+      if (format === 'csv') {
+        const parts = [UTF8_BOM + csvLine(TICKET_EXPORT_COLUMNS.map((c) => c.header[lang]))];
+        let rows = 0;
+        for await (const batch of batches) {
+          parts.push(batch.map(csvLine).join(''));
+          rows += batch.length;
+        }
+        return { body: new Blob(parts, { type: CONTENT_TYPES.csv }), rows };
       }
-      body = new Blob(parts, { type: CONTENT_TYPES.csv });
-    } else {
       const columns = TICKET_EXPORT_COLUMNS.map((c) => ({ ...c, header: c.header[lang] }));
       const written = await writeXlsx(lang === 'zh' ? '诉求清单' : 'Tickets', columns, batches);
-      body = new Blob([new Uint8Array(written.bytes)], { type: CONTENT_TYPES.xlsx });
-      rows = written.rows;
-    }
+      return {
+        body: new Blob([new Uint8Array(written.bytes)], { type: CONTENT_TYPES.xlsx }),
+        rows: written.rows,
+      };
+    });
     return {
       body,
       contentType: CONTENT_TYPES[format],
