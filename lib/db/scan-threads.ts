@@ -22,7 +22,7 @@ export class ScanThreads {
     private readonly coresIdle: () => boolean,
   ) {}
 
-  /** Whether `sql` reads the tickets table (the only table that holds a row per ticket). */
+  /** Whether `sql` reads the tickets table (every ticket, where the rollups hold sums). */
   static scansTickets(sql: string): boolean {
     return /\b(?:FROM|JOIN)\s+tickets\b/i.test(sql);
   }

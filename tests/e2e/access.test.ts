@@ -375,7 +375,8 @@ describe('the sign-in page', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('h1', { hasText: 'Hotline Atlas' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await expect(page.title()).resolves.toBe('Sign in · Hotline Atlas');
+    // The title comes with the refreshed server render, which may land after the page's own text has switched.
+    await expect.poll(() => page.title()).toBe('Sign in · Hotline Atlas');
     expect(await page.locator('.signin .muted').textContent()).toBe('Sign in to continue');
     expect(await page.locator('.signin label').allTextContents()).toEqual(['User name', 'Password']);
     expect(await page.locator('.signin form button').textContent()).toBe('Sign in');
