@@ -2,7 +2,7 @@ import { renameSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../tests/support/temp-dir';
-import { execute, openWarehouse } from './connection';
+import { writeWarehouse } from '../../tests/support/warehouse';
 import { borrowConnection, readRows, retiredInstancesOpen, warehouseGeneration } from './read-only-warehouse';
 
 /**
@@ -12,14 +12,10 @@ import { borrowConnection, readRows, retiredInstancesOpen, warehouseGeneration }
 const tmp = makeTempDir('published-file');
 const file = path.join(tmp.dir, 'warehouse.duckdb');
 
-async function writeWarehouse(target: string, value: number): Promise<void> {
-  const warehouse = await openWarehouse(target);
-  await execute(warehouse.connection, `CREATE TABLE t AS SELECT ${value} AS x FROM range(100000)`);
-  warehouse.close();
-}
+const tableOf = (value: number) => `CREATE TABLE t AS SELECT ${value} AS x FROM range(100000)`;
 
 beforeAll(async () => {
-  await writeWarehouse(file, 1);
+  await writeWarehouse(file, tableOf(1));
   process.env.HOTLINE_DB = file;
 });
 afterAll(() => {
@@ -34,7 +30,7 @@ describe('a newly published warehouse file', () => {
     const held = await borrowConnection();
 
     const next = path.join(tmp.dir, 'next.duckdb');
-    await writeWarehouse(next, 2);
+    await writeWarehouse(next, tableOf(2));
     renameSync(next, file);
     // The file is checked at most once a second.
     vi.useFakeTimers({ toFake: ['Date'] });

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponse } from '../../app/api/_lib/route';
 import { makeTempDir } from '../../tests/support/temp-dir';
-import { execute, openWarehouse } from './connection';
+import { servedWarehouse } from '../../tests/support/warehouse';
 import { QueryTimeoutError, readRows } from './read-only-warehouse';
 
 /**
@@ -12,11 +11,7 @@ import { QueryTimeoutError, readRows } from './read-only-warehouse';
 const tmp = makeTempDir('query-timeout');
 
 beforeAll(async () => {
-  const file = path.join(tmp.dir, 'w.duckdb');
-  const warehouse = await openWarehouse(file);
-  await execute(warehouse.connection, 'CREATE TABLE t AS SELECT 1 AS x');
-  warehouse.close();
-  process.env.HOTLINE_DB = file;
+  await servedWarehouse(tmp.dir, 'CREATE TABLE t AS SELECT 1 AS x');
   process.env.HOTLINE_QUERY_TIMEOUT_S = '0.3';
 });
 afterAll(() => {

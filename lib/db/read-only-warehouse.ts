@@ -190,8 +190,8 @@ async function acquireState(): Promise<OpenState> {
  * cores the pool's threads leave idle.
  */
 export function readerThreads(): number {
-  const configured = Number(process.env.HOTLINE_DB_THREADS);
-  if (Number.isInteger(configured) && configured > 0) return configured;
+  const configured = configuredThreads();
+  if (configured) return configured;
   const poolThreads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
   return Math.max(1, availableParallelism() - poolThreads + 1);
 }
@@ -201,9 +201,13 @@ export function readerThreads(): number {
  * when it is set (then always that many).
  */
 export function scanningThreads(): number {
+  return configuredThreads() ?? Math.max(readerThreads(), availableParallelism());
+}
+
+/** HOTLINE_DB_THREADS when it is a positive whole number, else undefined (the defaults above apply). */
+function configuredThreads(): number | undefined {
   const configured = Number(process.env.HOTLINE_DB_THREADS);
-  if (Number.isInteger(configured) && configured > 0) return configured;
-  return Math.max(readerThreads(), availableParallelism());
+  return Number.isInteger(configured) && configured > 0 ? configured : undefined;
 }
 
 /**

@@ -1,20 +1,13 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../tests/support/temp-dir';
-import { execute, openWarehouse } from './connection';
+import { servedWarehouse } from '../../tests/support/warehouse';
 import { readerThreads, readRows } from './read-only-warehouse';
 
 /** The dashboard's DuckDB instance runs with the threads HOTLINE_DB_THREADS asks for, else with the default. */
 const tmp = makeTempDir('reader-threads');
 
-beforeAll(async () => {
-  const file = path.join(tmp.dir, 'w.duckdb');
-  const warehouse = await openWarehouse(file);
-  await execute(warehouse.connection, 'CREATE TABLE t AS SELECT 1 AS x');
-  warehouse.close();
-  process.env.HOTLINE_DB = file;
-});
+beforeAll(() => servedWarehouse(tmp.dir, 'CREATE TABLE t AS SELECT 1 AS x'));
 afterAll(() => {
   delete process.env.HOTLINE_DB_THREADS;
   delete process.env.UV_THREADPOOL_SIZE;

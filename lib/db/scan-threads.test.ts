@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../tests/support/temp-dir';
-import { execute, openWarehouse } from './connection';
+import { servedWarehouse } from '../../tests/support/warehouse';
 import { readerThreads, readRows, scanningThreads } from './read-only-warehouse';
 import { ScanThreads } from './scan-threads';
 
@@ -13,12 +12,10 @@ import { ScanThreads } from './scan-threads';
 const tmp = makeTempDir('scan-threads');
 
 beforeAll(async () => {
-  const file = path.join(tmp.dir, 'w.duckdb');
-  const warehouse = await openWarehouse(file);
-  await execute(warehouse.connection, 'CREATE TABLE tickets AS SELECT range AS id FROM range(1000)');
-  await execute(warehouse.connection, 'CREATE TABLE daily_counts AS SELECT 1 AS tickets');
-  warehouse.close();
-  process.env.HOTLINE_DB = file;
+  await servedWarehouse(
+    tmp.dir,
+    'CREATE TABLE tickets AS SELECT range AS id FROM range(1000); CREATE TABLE daily_counts AS SELECT 1 AS tickets',
+  );
   delete process.env.HOTLINE_DB_THREADS;
 });
 afterAll(() => tmp.cleanup());

@@ -3,7 +3,7 @@ import type { AnalyticsSelection } from '../../etl/analytics/steps';
 import { builtInLayouts } from '../../etl/load/layouts';
 import { type LoadFilesOutcome, loadFiles } from '../../etl/load/load-files';
 import type { DeploymentConfig } from '../../lib/config';
-import { openWarehouse, queryRows } from '../../lib/db/connection';
+import { execute, openWarehouse, queryRows } from '../../lib/db/connection';
 
 /** A deployment config for tests: 宜宾, Asia/Shanghai, everything inside `dir`. */
 export function testConfig(dir: string, overrides: Partial<DeploymentConfig> = {}): DeploymentConfig {
@@ -36,4 +36,22 @@ export async function query<Row>(config: DeploymentConfig, sql: string, params?:
   } finally {
     warehouse.close();
   }
+}
+
+/** Writes a small warehouse file from `sql` (tables for the dashboard's connection pool to read in lib/db tests). */
+export async function writeWarehouse(file: string, sql: string): Promise<void> {
+  const warehouse = await openWarehouse(file);
+  try {
+    await execute(warehouse.connection, sql);
+  } finally {
+    warehouse.close();
+  }
+}
+
+/** Writes `sql` into a warehouse in `dir` and makes it the one the dashboard reads (HOTLINE_DB). */
+export async function servedWarehouse(dir: string, sql: string): Promise<string> {
+  const file = path.join(dir, 'warehouse.duckdb');
+  await writeWarehouse(file, sql);
+  process.env.HOTLINE_DB = file;
+  return file;
 }
