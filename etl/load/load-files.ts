@@ -134,6 +134,7 @@ export async function refreshDerived(
   const rollups = await refreshRollups(connection, timings, {
     scope: options.rollupScope,
     rebuildShare: options.config.rollupRebuildShare,
+    keepShare: options.config.rollupKeepShare,
   });
   timings.rollups = (Date.now() - started) / 1000;
   await phase('derived');

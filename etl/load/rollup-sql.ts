@@ -116,7 +116,19 @@ export function cellPlacesSelect(where: { r8: string; r6: string } = { r8: 'true
      SELECT 6, h3_r6, avg(lon), avg(lat) FROM tickets t WHERE h3_r6 IS NOT NULL AND (${where.r6}) GROUP BY h3_r6`;
 }
 
-/** A rollup's monthly twin summed from `source` (its daily rows, or a subquery of them). */
+/**
+ * A rollup's monthly twin summed from `source`: a table or subquery with the columns of a rollup that holds it,
+ * daily or monthly (`sourceTicketsOnly` as for rollupSelect).
+ */
+export function monthlyRollupSelect(rollup: Rollup, source: string, sourceTicketsOnly = false): string {
+  return rollupSelect(
+    rollup,
+    `(SELECT * REPLACE (date_trunc('month', day)::DATE AS day) FROM ${source})`,
+    sourceTicketsOnly,
+  );
+}
+
+/** The map's monthly_cells summed from `source` (daily_cells' rows, or a subquery of them). */
 export function monthlySelect(source: string, measures: readonly string[]): string {
   return `SELECT date_trunc('month', day)::DATE AS day, * EXCLUDE (day, ${measures.join(', ')}), ${sumsSql(measures)}
     FROM ${source}

@@ -1,13 +1,22 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows } from '../../lib/db/connection';
 import { tableColumns } from '../../lib/db/table-columns';
-import { MONTHLY_SOURCES, monthlyTwin, outdatedRollups, ROLLUPS } from '../../lib/sql/rollup-choice';
+import {
+  MONTHLY_SOURCES,
+  monthlyTwin,
+  outdatedRollups,
+  parseLeftOut,
+  ROLLUPS,
+  ROLLUPS_LEFT_OUT,
+} from '../../lib/sql/rollup-choice';
+import { monthlyOf } from './rollup-plan';
 import {
   cellPlacesSelect,
   DAILY_COUNTS_ORDER,
   dailyCellsSelect,
   dailyCountsSelect,
   monthlyMeasures,
+  monthlyRollupSelect,
   monthlySelect,
   repeatAppealsSelect,
   rollupSelect,
@@ -83,8 +92,17 @@ export async function refreshChangedRollups(
   if (rebuildShare <= 0)
     return { scope: 'all', reason: 'the rebuild share (HOTLINE_ROLLUP_REBUILD_SHARE) is 0' };
   const columns = await tableColumns(connection);
+  const [noted] = await queryRows<{ value: string }>(connection, 'SELECT value FROM meta WHERE key = $1', [
+    ROLLUPS_LEFT_OUT,
+  ]);
+  // Tables the last rebuild left out stay out (rollup-plan.ts); the next full rebuild decides again.
+  const leftOut = parseLeftOut(noted?.value);
+  const present = (table: string) => !leftOut.has(table);
   const missing = [
-    ...new Set([...PATCHED_TABLES.filter((t) => !columns.has(t)), ...outdatedRollups(columns)]),
+    ...new Set([
+      ...PATCHED_TABLES.filter((t) => present(t) && !columns.has(t)),
+      ...outdatedRollups(columns, leftOut),
+    ]),
   ];
   if (missing.length > 0)
     return { scope: 'all', reason: `the warehouse had no up-to-date ${missing.join(', ')}` };
@@ -165,18 +183,19 @@ export async function refreshChangedRollups(
   );
   // The smaller rollups are summed from the recounted days alone, as the full rebuild sums them from daily_counts.
   for (const rollup of ROLLUPS) {
-    if (rollup.table === 'daily_counts') continue;
+    if (rollup.table === 'daily_counts' || !present(rollup.table)) continue;
     await timed(
       rollup.table,
       `DELETE FROM ${rollup.table} WHERE ${onStaleDays('day')};
        INSERT INTO ${rollup.table} BY NAME SELECT * FROM (${rollupSelect(rollup, 'atlas_daily')}) ORDER BY day`,
     );
   }
-  await timed(
-    'daily_cells',
-    `DELETE FROM daily_cells WHERE ${onStaleDays('day')};
+  if (present('daily_cells'))
+    await timed(
+      'daily_cells',
+      `DELETE FROM daily_cells WHERE ${onStaleDays('day')};
      INSERT INTO daily_cells BY NAME SELECT * FROM (${dailyCellsSelect(ticketsOnStaleDays)}) ORDER BY day`,
-  );
+    );
   await timed(
     'cell_places',
     `DELETE FROM cell_places
@@ -188,19 +207,29 @@ export async function refreshChangedRollups(
      })}`,
   );
   const monthOf = "date_trunc('month', day)::DATE";
-  for (const daily of MONTHLY_SOURCES) {
-    const monthly = monthlyTwin(daily);
-    await timed(
+  const staleMonths = (table: string) => `(SELECT * FROM ${table}
+    WHERE day >= date_trunc('month', DATE '${span.first}') AND day <= DATE '${span.last}' + INTERVAL 31 DAY
+      AND ${monthOf} IN (SELECT DISTINCT ${monthOf} FROM atlas_stale_days))`;
+  const replaceMonths = (monthly: string, select: string) =>
+    timed(
       monthly,
       `DELETE FROM ${monthly} WHERE day IN (SELECT DISTINCT ${monthOf} FROM atlas_stale_days);
-       INSERT INTO ${monthly} BY NAME SELECT * FROM (${monthlySelect(
-         `(SELECT * FROM ${daily}
-           WHERE day >= date_trunc('month', DATE '${span.first}') AND day <= DATE '${span.last}' + INTERVAL 31 DAY
-             AND ${monthOf} IN (SELECT DISTINCT ${monthOf} FROM atlas_stale_days))`,
-         monthlyMeasures(daily),
-       )}) ORDER BY day`,
+       INSERT INTO ${monthly} BY NAME SELECT * FROM (${select}) ORDER BY day`,
+    );
+  // Each monthly twin from its daily rollup, or from daily_counts where the daily rollup was left out.
+  for (const rollup of ROLLUPS) {
+    if (rollup.table === 'daily_counts' || !present(monthlyOf(rollup))) continue;
+    const source = present(rollup.table) ? rollup.table : 'daily_counts';
+    await replaceMonths(
+      monthlyOf(rollup),
+      monthlyRollupSelect(rollup, staleMonths(source), rollup.ticketsOnly && source === rollup.table),
     );
   }
+  if (present('monthly_cells'))
+    await replaceMonths(
+      'monthly_cells',
+      monthlySelect(staleMonths('daily_cells'), monthlyMeasures('daily_cells')),
+    );
   await dropScratch(connection);
   return { scope: 'changed', days: span.days, tickets: staleTickets };
 }

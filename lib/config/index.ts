@@ -25,13 +25,18 @@ export interface DeploymentConfig {
    * every rollup is as quick (etl/load/rollups-changed.ts). 0 always rebuilds; 1 never falls back for size.
    */
   rollupRebuildShare?: number;
+  /**
+   * A full rollup rebuild builds a rollup only when it holds at most this share of the rows of the table that would
+   * answer its questions instead (etl/load/rollup-plan.ts). 1 builds every rollup.
+   */
+  rollupKeepShare?: number;
 }
 
 function shareSetting(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback;
   const share = Number(value);
   if (!Number.isFinite(share) || share < 0 || share > 1) {
-    throw new Error(`${name} must be a number from 0 to 1 (a share of the tickets), not "${value}"`);
+    throw new Error(`${name} must be a number from 0 to 1 (a share), not "${value}"`);
   }
   return share;
 }
@@ -58,5 +63,6 @@ export function loadConfig(
         path.join(path.dirname(databasePath), 'app', 'events.jsonl'),
     ),
     rollupRebuildShare: shareSetting('HOTLINE_ROLLUP_REBUILD_SHARE', env.HOTLINE_ROLLUP_REBUILD_SHARE, 0.25),
+    rollupKeepShare: shareSetting('HOTLINE_ROLLUP_KEEP_SHARE', env.HOTLINE_ROLLUP_KEEP_SHARE, 0.5),
   };
 }

@@ -3,9 +3,9 @@ import { availableParallelism } from 'node:os';
 import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import { loadConfig } from '../config';
-import { noteMissingRollups, outdatedRollups } from '../sql/rollup-choice';
+import { noteMissingRollups, outdatedRollups, parseLeftOut, ROLLUPS_LEFT_OUT } from '../sql/rollup-choice';
 import { arrowOf } from './arrow';
-import { openWarehouse, rowsOf, type SqlParams, type Warehouse } from './connection';
+import { openWarehouse, queryRows, rowsOf, type SqlParams, type Warehouse } from './connection';
 import { runKept } from './prepared-statements';
 import { ScanThreads } from './scan-threads';
 import { tableColumns } from './table-columns';
@@ -89,8 +89,17 @@ async function open(): Promise<OpenState> {
  */
 async function noteRollupsPresent(connection: DuckDBConnection, databasePath: string): Promise<void> {
   const columns = await tableColumns(connection);
-  const outdated = outdatedRollups(columns);
-  noteMissingRollups(outdated);
+  const leftOut = columns.has('meta')
+    ? parseLeftOut(
+        (
+          await queryRows<{ value: string }>(connection, 'SELECT value FROM meta WHERE key = $1', [
+            ROLLUPS_LEFT_OUT,
+          ])
+        )[0]?.value,
+      )
+    : new Set<string>();
+  const outdated = outdatedRollups(columns, leftOut);
+  noteMissingRollups([...outdated, ...leftOut]);
   if (outdated.length > 0 && columns.has('daily_counts'))
     console.warn(
       `${databasePath} has no up-to-date ${outdated.join(', ')} (built by an earlier version): answering from ` +

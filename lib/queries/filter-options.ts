@@ -22,6 +22,12 @@ export interface FilterOptions {
   departments: FilterChoice[];
 }
 
+/** Whole months that hold every ticket's day: the filter bar counts all of them. */
+const EVERY_MONTH = { from: '1900-01-01', to: '2999-12-31' };
+
+/** The smallest rollup that sums every day by `columns` (a monthly twin where there is one). */
+const everyDay = (columns: string[]) => rollupFor(EVERY_MONTH, columns, { ranges: [EVERY_MONTH] });
+
 let cached: { generation: number; options: FilterOptions } | null = null;
 
 /** The filter bar's choices; cached until the ETL publishes a new file. */
@@ -32,11 +38,11 @@ export async function fetchFilterOptions(): Promise<FilterOptions> {
     fetchDataSpan(),
     readRows<FilterChoice & { level: number }>(
       `WITH counted AS (
-         SELECT county_code AS code, sum(tickets) AS tickets FROM daily_totals WHERE county_code IS NOT NULL GROUP BY 1
+         SELECT county_code AS code, sum(tickets) AS tickets FROM ${everyDay(['county_code'])} WHERE county_code IS NOT NULL GROUP BY 1
          UNION ALL
-         SELECT town_code, sum(tickets) FROM daily_counts WHERE town_code IS NOT NULL GROUP BY 1
+         SELECT town_code, sum(tickets) FROM ${everyDay(['town_code'])} WHERE town_code IS NOT NULL GROUP BY 1
          UNION ALL
-         SELECT r.parent_code, sum(d.tickets) FROM daily_totals d JOIN regions r ON r.code = d.county_code GROUP BY 1
+         SELECT r.parent_code, sum(d.tickets) FROM ${everyDay(['county_code'])} d JOIN regions r ON r.code = d.county_code GROUP BY 1
        )
        SELECT r.code, r.name, r.parent_code AS parent, r.level, c.tickets::INTEGER AS tickets
        FROM counted c JOIN regions r ON r.code = c.code
@@ -48,9 +54,9 @@ export async function fetchFilterOptions(): Promise<FilterOptions> {
               coalesce(d.tickets, 0)::INTEGER AS tickets
        FROM categories c
        LEFT JOIN (
-         SELECT category_l1 AS code, sum(tickets) AS tickets FROM daily_totals GROUP BY 1
+         SELECT category_l1 AS code, sum(tickets) AS tickets FROM ${everyDay(['category_l1'])} GROUP BY 1
          UNION ALL
-         SELECT category_l2, sum(tickets) FROM daily_categories GROUP BY 1
+         SELECT category_l2, sum(tickets) FROM ${everyDay(['category_l2'])} GROUP BY 1
        ) d ON d.code = c.code
        WHERE c.level <= 2
        ORDER BY c.code`,

@@ -198,11 +198,27 @@ export function rollupColumns(table: RollupSource | 'daily_cells' | 'monthly_cel
 }
 
 /**
- * The rollup tables a warehouse lacks or has without one of this version's columns (`columns`: each table's column
- * names as the warehouse has them). Readers pass over them, and a load rebuilds them whole.
+ * meta key: the rollup tables the last full rebuild left out on purpose, comma-separated (etl/load/rollup-plan.ts):
+ * on this warehouse's data they would not be much smaller than the tables answering instead.
  */
-export function outdatedRollups(columns: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+export const ROLLUPS_LEFT_OUT = 'rollups_left_out';
+
+/** The tables of a ROLLUPS_LEFT_OUT value. */
+export function parseLeftOut(value: string | null | undefined): Set<string> {
+  return new Set((value ?? '').split(',').filter((t) => (ROLLUP_TABLES as readonly string[]).includes(t)));
+}
+
+/**
+ * The rollup tables a warehouse lacks or has without one of this version's columns (`columns`: each table's column
+ * names as the warehouse has them), but for those its last rebuild left out on purpose (`leftOut`). Readers pass
+ * over them, and a load rebuilds them whole.
+ */
+export function outdatedRollups(
+  columns: ReadonlyMap<string, ReadonlySet<string>>,
+  leftOut: ReadonlySet<string> = new Set(),
+): string[] {
   return ROLLUP_TABLES.filter((table) => {
+    if (leftOut.has(table)) return false;
     const has = columns.get(table);
     return !has || rollupColumns(table).some((column) => !has.has(column));
   });
@@ -222,7 +238,9 @@ export function filterDimensions(filters: Filters): RollupDimension[] {
 /**
  * The smallest rollup with every column the filters and `columns` (a grouping) need; with `buckets`, one split by
  * handling-time bucket (counting tickets only is then enough). With `ranges`, the date ranges the question sums
- * (it does not group by day or week): its monthly twin when every one is whole months.
+ * (it does not group by day or week): its monthly twin when every one is whole months. A rollup the warehouse has
+ * only as its monthly twin (etl/load/rollup-plan.ts leaves out daily tables that would not be much smaller than
+ * the table answering instead) answers whole months only.
  */
 export function rollupFor(
   filters: Filters,
@@ -230,15 +248,32 @@ export function rollupFor(
   options: { buckets?: boolean; ranges?: readonly DateRange[] } = {},
 ): RollupSource {
   const needed = [...filterDimensions(filters), ...columns];
-  const fit = ROLLUPS.find(
-    (r) =>
-      !missingRollups.has(r.table) &&
-      (options.buckets ? r.buckets : !r.ticketsOnly) &&
-      needed.every((c) => (r.dimensions as readonly string[]).includes(c)),
+  const wholeMonths = options.ranges !== undefined && monthsAnswer(options.ranges);
+  for (const r of ROLLUPS) {
+    if (!fits(r, needed, options.buckets ?? false)) continue;
+    if (r.table === 'daily_counts') return r.table;
+    if (wholeMonths && !missingRollups.has(monthlyTwin(r.table))) return monthlyTwin(r.table);
+    if (!missingRollups.has(r.table)) return r.table;
+  }
+  return 'daily_counts';
+}
+
+/**
+ * The smallest daily rollup among the tables `has` says a warehouse holds with every column of `needed`: for the
+ * ETL's own readers (forecast series), which see the warehouse they write rather than the one the dashboard opened.
+ */
+export function dailyRollupWith(
+  needed: readonly RollupDimension[],
+  has: (table: string) => boolean,
+): RollupTable {
+  return ROLLUPS.find((r) => fits(r, needed, false) && has(r.table))?.table ?? 'daily_counts';
+}
+
+function fits(rollup: Rollup, needed: readonly string[], buckets: boolean): boolean {
+  return (
+    (buckets ? rollup.buckets : !rollup.ticketsOnly) &&
+    needed.every((c) => (rollup.dimensions as readonly string[]).includes(c))
   );
-  const table = fit?.table ?? 'daily_counts';
-  if (table === 'daily_counts' || !options.ranges) return table;
-  return monthsAnswer(options.ranges, monthlyTwin(table)) ? monthlyTwin(table) : table;
 }
 
 /** The map's cell rollup for the filters' range: monthly over whole months. */
@@ -246,6 +281,6 @@ export function cellRollupFor(filters: Filters): 'daily_cells' | 'monthly_cells'
   return monthsAnswer([rangeOf(filters)], 'monthly_cells') ? 'monthly_cells' : 'daily_cells';
 }
 
-function monthsAnswer(ranges: readonly DateRange[], monthly: MonthlyRollupTable): boolean {
-  return ranges.length > 0 && ranges.every(isWholeMonths) && !missingRollups.has(monthly);
+function monthsAnswer(ranges: readonly DateRange[], monthly?: MonthlyRollupTable): boolean {
+  return ranges.length > 0 && ranges.every(isWholeMonths) && (!monthly || !missingRollups.has(monthly));
 }

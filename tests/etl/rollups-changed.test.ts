@@ -178,8 +178,10 @@ describe('refreshing only what a load changed', () => {
   it('reads the rebuild share from HOTLINE_ROLLUP_REBUILD_SHARE and refuses one outside 0–1', () => {
     expect(loadConfig({}).rollupRebuildShare).toBe(0.25);
     expect(loadConfig({ HOTLINE_ROLLUP_REBUILD_SHARE: '0.5' }).rollupRebuildShare).toBe(0.5);
+    expect(loadConfig({}).rollupKeepShare).toBe(0.5);
+    expect(loadConfig({ HOTLINE_ROLLUP_KEEP_SHARE: '1' }).rollupKeepShare).toBe(1);
     expect(() => loadConfig({ HOTLINE_ROLLUP_REBUILD_SHARE: '25%' })).toThrow(
-      'HOTLINE_ROLLUP_REBUILD_SHARE must be a number from 0 to 1 (a share of the tickets), not "25%"',
+      'HOTLINE_ROLLUP_REBUILD_SHARE must be a number from 0 to 1 (a share), not "25%"',
     );
   });
 });

@@ -1,5 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../../db/connection';
+import { tableColumns } from '../../db/table-columns';
+import { dailyRollupWith } from '../../sql/rollup-choice';
 import type { SeriesHistory } from './forecast-series';
 import { completePeriods, type ForecastStep } from './periods';
 
@@ -43,7 +45,8 @@ interface PeriodRow {
 }
 
 /**
- * Every series at `step`, aggregated from the `daily_categories` rollup in one GROUPING SETS query: the city and
+ * Every series at `step`, aggregated from the smallest daily rollup with the categories and districts
+ * (`daily_categories` unless the warehouse's last rebuild left it out) in one GROUPING SETS query: the city and
  * each district, by all appeals, first- and second-level category. Only periods wholly inside the data span count
  * (periods.ts), and missing periods are zeros. For `day`, only the city's total (a daily series per category is
  * mostly zeros).
@@ -53,9 +56,11 @@ export async function loadSeries(
   step: ForecastStep,
   cityCode: string,
 ): Promise<LoadedSeries[]> {
+  const tables = await tableColumns(connection);
+  const rollup = dailyRollupWith(['category_l1', 'category_l2', 'county_code'], (t) => tables.has(t));
   const span = await queryRows<{ first_day: string | null; last_day: string | null }>(
     connection,
-    'SELECT min(day)::VARCHAR AS first_day, max(day)::VARCHAR AS last_day FROM daily_categories',
+    `SELECT min(day)::VARCHAR AS first_day, max(day)::VARCHAR AS last_day FROM ${rollup}`,
   );
   const { first_day: firstDay, last_day: lastDay } = span[0] ?? { first_day: null, last_day: null };
   if (!firstDay || !lastDay) return [];
@@ -74,7 +79,7 @@ export async function loadSeries(
            grouping(category_l1) AS l1_set, grouping(category_l2) AS l2_set`
     }, sum(tickets)::INTEGER AS appeals
      FROM (SELECT date_trunc($step, day)::DATE AS p, county_code, category_l1, category_l2, tickets
-           FROM daily_categories
+           FROM ${rollup}
            WHERE day BETWEEN $from::DATE AND $to::DATE)
      GROUP BY GROUPING SETS (${sets})`,
     { step, from: periods[0]!, to: lastDay },
