@@ -1,13 +1,14 @@
 import { regionNameKeySql } from '../../lib/geo/region-names';
 import { quoteIdentifier } from '../../lib/sql/quote';
 import { appealTypeSql, booleanSql, satisfactionSql, statusSql } from '../normalise/codes';
+import { maskAddressSql, placeKeySql } from '../normalise/privacy-sql';
 import type { TicketField } from './mapping-schema';
 import { keyExprSql, type SourceValues } from './source-values';
 
 /**
- * Fields with few distinct values (status, district names, categories …) are normalised once per distinct source
- * value in a small TEMP table and joined back, instead of running regular expressions on every row: on a 1M-row
- * file that turns seconds into milliseconds.
+ * Fields with few or often repeated distinct values (status, district names, categories, addresses …) are
+ * normalised once per distinct source value in a TEMP table and joined back, instead of running regular expressions
+ * on every row: on a 1M-row file that turns seconds into milliseconds.
  */
 export interface Dimensions {
   /** CREATE TEMP TABLE statements to run before the main SELECT. */
@@ -72,6 +73,17 @@ function categoryDimension(v: SourceValues, stagedTable: string): string {
     LEFT JOIN atlas_category_keys k1 ON k1.key = ${keyExprSql('d.k1')}`;
 }
 
+/**
+ * The stored (masked) address and the place key per distinct address. Not few values, but repeated ones: the
+ * buildings a city hears from again and again are what hotspots are made of (1M generated work orders: 41,000
+ * addresses; masking and keying them per row cost about 1.1 s of the load, per address under 0.1 s).
+ */
+function addressDimension(address: string, stagedTable: string): string {
+  return `CREATE OR REPLACE TEMP TABLE atlas_dim_address AS
+    SELECT k0, atlas_address, ${placeKeySql('k0', 'atlas_address')} AS atlas_place_key
+    FROM (SELECT k0, ${maskAddressSql('k0')} AS atlas_address FROM (${distinctSql(stagedTable, [`(${address})::VARCHAR`])}) WHERE k0 IS NOT NULL)`;
+}
+
 function nullSafeJoin(alias: string, table: string, keys: string[]): string {
   return `LEFT JOIN ${table} ${alias} ON ${keys.map((k, i) => `${alias}.k${i} IS NOT DISTINCT FROM (${k})`).join(' AND ')}`;
 }
@@ -89,10 +101,10 @@ export function buildDimensions(v: SourceValues, stagedTable: string): Dimension
     }
     const table = `atlas_dim_${column}`;
     statements.push(
-      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT k0, ${builder('k0')} AS value FROM (${distinctSql(stagedTable, [source])}) WHERE k0 IS NOT NULL`,
+      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT k0, ${builder('k0')} AS atlas_value FROM (${distinctSql(stagedTable, [source])}) WHERE k0 IS NOT NULL`,
     );
     joins.push(`LEFT JOIN ${table} ON ${table}.k0 = (${source})`);
-    columns[column] = `${table}.value`;
+    columns[column] = `${table}.atlas_value`;
   }
   const regionKeys = [
     v.regionCode ? `regexp_replace(${v.regionCode}, '\\D', '', 'g')` : 'NULL::VARCHAR',
@@ -116,5 +128,16 @@ export function buildDimensions(v: SourceValues, stagedTable: string): Dimension
   );
   columns.category_code = 'dc.category_code';
   columns.category_origin = 'dc.category_origin';
+
+  if (v.address) {
+    statements.push(addressDimension(v.address, stagedTable));
+    joins.push(`LEFT JOIN atlas_dim_address da ON da.k0 = (${v.address})::VARCHAR`);
+    // Prefixed names: the source expressions name staged columns unqualified, and an export may have an "address".
+    columns.address = 'da.atlas_address';
+    columns.place_key = 'da.atlas_place_key';
+  } else {
+    columns.address = 'NULL::VARCHAR';
+    columns.place_key = 'NULL::VARCHAR';
+  }
   return { statements, joins, columns };
 }

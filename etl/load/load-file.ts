@@ -167,7 +167,13 @@ export async function loadFile(
     throw error;
   } finally {
     await execute(connection, `DROP TABLE IF EXISTS ${quoteIdentifier(staged.table)}`);
-    for (const table of ['verdict', 'atlas_rows_existing', 'atlas_rows_skipped', 'atlas_updates']) {
+    for (const table of [
+      'verdict',
+      'atlas_rows_existing',
+      'atlas_rows_skipped',
+      'atlas_updates',
+      'atlas_dim_address',
+    ]) {
       await execute(connection, `DROP TABLE IF EXISTS ${table}`);
     }
   }

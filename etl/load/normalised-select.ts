@@ -3,7 +3,7 @@ import { quoteIdentifier, sqlString } from '../../lib/sql/quote';
 import { callerKeySql } from '../normalise/caller-key-sql';
 import { doubleSql, integerSql } from '../normalise/codes';
 import { dueFromDaysSql, handlingHoursSql, overdueSql } from '../normalise/durations';
-import { maskAddressSql, maskTextSql, placeKeySql } from '../normalise/privacy-sql';
+import { maskTextSql } from '../normalise/privacy-sql';
 import { timestampSql } from '../normalise/timestamp';
 import type { BoundLayout } from './detect-layout';
 import { buildDimensions } from './dimensions';
@@ -90,8 +90,8 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): Nor
       ${text('county')} AS county_raw,
       ${text('town')} AS town_raw,
       ${text('community')} AS community_raw,
-      ${v.address ? maskAddressSql(f('address')) : 'NULL::VARCHAR'} AS address,
-      ${f('address')}::VARCHAR AS address_in,
+      ${dim.address} AS address,
+      ${dim.place_key} AS place_key,
       ${v.lon ? doubleSql(f('lon')) : 'NULL::DOUBLE'} AS lon_in,
       ${v.lat ? doubleSql(f('lat')) : 'NULL::DOUBLE'} AS lat_in,
       coalesce(${dim.coord_system_raw}, 'WGS84') AS coord_system_raw,
@@ -112,8 +112,6 @@ export function normalisedSelect(bound: BoundLayout, ctx: NormaliseContext): Nor
 WITH src AS (${src(rows)}),
 geo AS (
   SELECT *,
-    -- The masked address is reused: the key only masks again when full-width characters change the address.
-    ${v.address ? placeKeySql('address_in', 'address') : 'NULL::VARCHAR'} AS place_key,
     (lon_in IS NOT NULL AND lat_in IS NOT NULL AND abs(lat_in) <= 90 AND abs(lon_in) <= 180
       AND NOT (lon_in = 0 AND lat_in = 0)) AS coord_valid
   FROM src

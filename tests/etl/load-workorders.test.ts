@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundaryFileFor } from '../../etl/load/writer';
 import { randomPointIn, readBoundaryCollection } from '../../lib/geo/boundaries';
 import { haversineMeters } from '../../lib/geo/distance';
+import { maskAddress, placeKey } from '../../lib/privacy/mask';
 import { WORKORDER_HEADERS, workorder, writeCsv } from '../support/fixtures';
 import { makeTempDir } from '../support/temp-dir';
 import { load, query, testConfig } from '../support/warehouse';
@@ -23,13 +24,21 @@ function pointIn(adcode: string): [number, number] {
   });
 }
 
+const ADDRESS = workorder('X')[WORKORDER_HEADERS.indexOf('详细地址')] as string;
+const FULL_WIDTH_ADDRESS = '翠屏区西郊街道人民路１８号锦绣花园３栋２单元５０１室';
+const OTHER_ADDRESS = '叙州区柏溪街道金沙江大道9号';
 const gongxian = pointIn('511526');
 const gongxianGcj = gcoord.transform(gongxian, gcoord.WGS84, gcoord.GCJ02) as [number, number];
 
 beforeAll(async () => {
   writeCsv(file, WORKORDER_HEADERS, [
     workorder('A1', { 诉求内容: '我是张三，电话13812345678，身份证510102199001011234，门口积水。' }),
-    workorder('A2', { 所属区县: '宜宾县', 所属街道: '柏溪街道', 受理时间: '2024-03-06T09:30:00+08:00' }),
+    workorder('A2', {
+      所属区县: '宜宾县',
+      所属街道: '柏溪街道',
+      受理时间: '2024-03-06T09:30:00+08:00',
+      详细地址: FULL_WIDTH_ADDRESS,
+    }),
     workorder('A3', {
       所属区县: null,
       所属街道: null,
@@ -40,8 +49,15 @@ beforeAll(async () => {
     workorder('A4', { 所属区县: null, 所属街道: null, 区划代码: '511502007000', 受理时间: 45356.5 }),
     workorder('A5', { 受理时间: '2024-13-45 25:00' }),
     workorder('A1', { 诉求内容: '我是张三，电话13812345678，身份证510102199001011234，门口积水。' }),
-    workorder('A6', { 所属区县: null, 所属街道: null, 经度: 104.06, 纬度: 30.67, 坐标系: 'WGS84' }),
-    workorder('A7', { 所属区县: '不存在区', 所属街道: null }),
+    workorder('A6', {
+      所属区县: null,
+      所属街道: null,
+      经度: 104.06,
+      纬度: 30.67,
+      坐标系: 'WGS84',
+      详细地址: null,
+    }),
+    workorder('A7', { 所属区县: '不存在区', 所属街道: null, 详细地址: OTHER_ADDRESS }),
   ]);
   await load([file], config);
 });
@@ -156,6 +172,27 @@ describe('loading a 12345 work-order export', () => {
     expect(a1?.content).toContain('138****5678');
     expect(a1?.caller_key).toMatch(/^[0-9a-f]{32}$/);
     expect(a1?.address).not.toContain('501');
+  });
+
+  it('stores every address masked, under the place key its written form gives', async () => {
+    const rows = await query<{ source_id: string; address: string | null; place_key: string | null }>(
+      config,
+      'SELECT source_id, address, place_key FROM tickets ORDER BY source_id',
+    );
+    const written: Record<string, string | null> = { A2: FULL_WIDTH_ADDRESS, A6: null, A7: OTHER_ADDRESS };
+    expect(rows.map((r) => r.source_id)).toEqual(['A1', 'A2', 'A3', 'A4', 'A6', 'A7']);
+    for (const row of rows) {
+      const raw = row.source_id in written ? written[row.source_id]! : ADDRESS;
+      expect(row).toEqual({
+        source_id: row.source_id,
+        address: raw === null ? null : maskAddress(raw),
+        place_key: raw === null ? null : placeKey(raw),
+      });
+    }
+    // The same building written in full-width digits is the same place.
+    const keyOf = (id: string) => rows.find((r) => r.source_id === id)?.place_key;
+    expect(keyOf('A2')).toBe(keyOf('A1'));
+    expect(keyOf('A7')).not.toBe(keyOf('A1'));
   });
 
   it('refreshes the daily rollup to the same totals as the tickets table', async () => {
