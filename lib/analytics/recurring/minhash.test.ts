@@ -41,6 +41,27 @@ describe('nearDuplicateClusters on hand-written appeals', () => {
     expect(nearDuplicateClusters(streets, options)).toEqual([[0, 1]]);
   });
 
+  it('links a templated text only within the window, whatever order the appeals come in', () => {
+    const text = '市民来电反映：小区门口道路积水严重，请尽快处理。';
+    // Appeals arrive sorted by id, not time: two bursts a month apart, interleaved.
+    const items = [0, 1000, 10, 1010, 60, 1060].map((hours) => item(text, hours));
+    expect(nearDuplicateClusters(items, options)).toEqual([
+      [0, 2, 4],
+      [1, 3, 5],
+    ]);
+    const caller = [0, 1000, 10].map((hours) => item(`${text}${hours}`, hours, { caller: 'c1' }));
+    expect(nearDuplicateClusters(caller, options)).toEqual([[0, 2]]);
+  });
+
+  it('copes with a templated text repeated thousands of times over the years', () => {
+    // 6,000 appeals 50 hours apart: each pair of neighbours is in the window, any other pair is not. Checking every
+    // pair of the bucket (18M, times 16 bands) ran out of room in a JS Set.
+    const items = Array.from({ length: 6000 }, (_, i) => item('小区门口道路积水严重，请尽快处理。', i * 50));
+    const clusters = nearDuplicateClusters(items, options);
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]).toEqual(items.map((_, i) => i));
+  });
+
   it('links the same caller on the same problem in other words, but not on another category', () => {
     const a = item('医保报销：城乡居民医保今年缴费标准和截止时间是什么？', 0, {
       caller: 'k1',

@@ -81,6 +81,29 @@ export interface NearDuplicateOptions {
 }
 
 /**
+ * Calls `visit` with each pair of `bucket`'s items at most `maxHours` apart. The bucket is walked in time order, so
+ * the pairs too far apart are never formed: a templated text fills a bucket with thousands of appeals over years,
+ * and every pair of them was millions of pairs per bucket on 1M appeals.
+ */
+function forPairsWithin(
+  bucket: readonly number[],
+  items: readonly TextItem[],
+  maxHours: number,
+  visit: (a: number, b: number) => void,
+): void {
+  if (bucket.length < 2) return;
+  const byTime = [...bucket].sort((a, b) => items[a]!.hours - items[b]!.hours || a - b);
+  for (let x = 0; x < byTime.length; x++) {
+    const a = byTime[x]!;
+    for (let y = x + 1; y < byTime.length; y++) {
+      const b = byTime[y]!;
+      if (items[b]!.hours - items[a]!.hours > maxHours) break;
+      visit(a, b);
+    }
+  }
+}
+
+/**
  * Groups items into clusters of near-duplicates: two items are linked when they share a block, lie at most
  * `maxHours` apart and either their word sets have Jaccard ≥ `minJaccard` or they come from the same caller on the
  * same (or an unknown) category; clusters are the connected components (single
@@ -116,33 +139,23 @@ export function nearDuplicateClusters(items: readonly TextItem[], options: NearD
     else byCaller.set(key, [index]);
   });
   for (const bucket of byCaller.values()) {
-    for (let x = 0; x < bucket.length; x++) {
-      for (let y = x + 1; y < bucket.length; y++) {
-        const a = items[bucket[x]!]!;
-        const b = items[bucket[y]!]!;
-        const sameTopic = !a.category || !b.category || a.category === b.category;
-        if (sameTopic && Math.abs(a.hours - b.hours) <= options.maxHours)
-          parent[find(bucket[x]!)] = find(bucket[y]!);
-      }
-    }
+    forPairsWithin(bucket, items, options.maxHours, (a, b) => {
+      const sameTopic =
+        !items[a]!.category || !items[b]!.category || items[a]!.category === items[b]!.category;
+      if (sameTopic) parent[find(a)] = find(b);
+    });
   }
-  const checked = new Set<string>();
   for (const bucket of buckets.values()) {
-    for (let x = 0; x < bucket.length; x++) {
-      for (let y = x + 1; y < bucket.length; y++) {
-        const a = bucket[x]!;
-        const b = bucket[y]!;
-        const pair = `${a},${b}`;
-        if (checked.has(pair)) continue;
-        checked.add(pair);
-        const itemA = items[a]!;
-        const itemB = items[b]!;
-        if (Math.abs(itemA.hours - itemB.hours) > options.maxHours) continue;
-        if (itemA.area && itemB.area && itemA.area !== itemB.area) continue;
-        if (jaccard(itemA.words, itemB.words) < options.minJaccard) continue;
-        parent[find(a)] = find(b);
-      }
-    }
+    forPairsWithin(bucket, items, options.maxHours, (a, b) => {
+      // Already linked (through this pair in another band, or through others): nothing to check. This, not a set
+      // of checked pairs, is what spares repeats: such a set outgrew the 2^24 entries a JS Set holds on 1M appeals.
+      if (find(a) === find(b)) return;
+      const itemA = items[a]!;
+      const itemB = items[b]!;
+      if (itemA.area && itemB.area && itemA.area !== itemB.area) return;
+      if (jaccard(itemA.words, itemB.words) < options.minJaccard) return;
+      parent[find(a)] = find(b);
+    });
   }
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => {
