@@ -13,6 +13,8 @@ import { keyExprSql, type SourceValues } from './source-values';
 export interface Dimensions {
   /** CREATE TEMP TABLE statements to run before the main SELECT. */
   statements: string[];
+  /** The TEMP tables those statements create, for the loader to drop after the file. */
+  tables: string[];
   /** LEFT JOIN clauses for the main SELECT's FROM (the staged table is aliased s). */
   joins: string[];
   /** Output column → expression over the joined dimension tables. */
@@ -76,7 +78,7 @@ function categoryDimension(v: SourceValues, stagedTable: string): string {
 /**
  * The stored (masked) address and the place key per distinct address. Not few values, but repeated ones: the
  * buildings a city hears from again and again are what hotspots are made of (1M generated work orders: 41,000
- * addresses; masking and keying them per row cost about 1.1 s of the load, per address under 0.1 s).
+ * addresses; masking and keying them cost 0.74 s per row, 0.10 s per address with the DISTINCT and the join).
  */
 function addressDimension(address: string, stagedTable: string): string {
   return `CREATE OR REPLACE TEMP TABLE atlas_dim_address AS
@@ -91,6 +93,7 @@ function nullSafeJoin(alias: string, table: string, keys: string[]): string {
 /** Builds the dimension tables and joins for one bound file. */
 export function buildDimensions(v: SourceValues, stagedTable: string): Dimensions {
   const statements: string[] = [];
+  const tables: string[] = ['atlas_dim_region', 'atlas_dim_category'];
   const joins: string[] = [];
   const columns: Record<string, string> = {};
   for (const [field, column, builder] of SIMPLE) {
@@ -100,6 +103,7 @@ export function buildDimensions(v: SourceValues, stagedTable: string): Dimension
       continue;
     }
     const table = `atlas_dim_${column}`;
+    tables.push(table);
     statements.push(
       `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT k0, ${builder('k0')} AS atlas_value FROM (${distinctSql(stagedTable, [source])}) WHERE k0 IS NOT NULL`,
     );
@@ -131,6 +135,7 @@ export function buildDimensions(v: SourceValues, stagedTable: string): Dimension
 
   if (v.address) {
     statements.push(addressDimension(v.address, stagedTable));
+    tables.push('atlas_dim_address');
     joins.push(`LEFT JOIN atlas_dim_address da ON da.k0 = (${v.address})::VARCHAR`);
     // Prefixed names: the source expressions name staged columns unqualified, and an export may have an "address".
     columns.address = 'da.atlas_address';
@@ -139,5 +144,5 @@ export function buildDimensions(v: SourceValues, stagedTable: string): Dimension
     columns.address = 'NULL::VARCHAR';
     columns.place_key = 'NULL::VARCHAR';
   }
-  return { statements, joins, columns };
+  return { statements, tables, joins, columns };
 }

@@ -109,6 +109,8 @@ export async function loadFile(
     ? requireLayout(fileName, staged.columns, options.layout)
     : detectLayout(fileName, staged.columns, options.layouts);
 
+  // The normalising SQL's TEMP tables, dropped after the file: an address lookup can hold a string per ticket.
+  let scratch: string[] = [];
   await execute(connection, 'BEGIN TRANSACTION');
   try {
     const loadId = await nextLoadId(connection);
@@ -124,6 +126,7 @@ export async function loadFile(
       secret: options.secret,
       hasBoundaries: options.hasBoundaries,
     });
+    scratch = sql.tables;
     for (const statement of sql.statements) await execute(connection, statement);
     await execute(connection, `CREATE OR REPLACE TEMP TABLE verdict AS ${sql.verdict}`);
     lap('validate');
@@ -172,7 +175,7 @@ export async function loadFile(
       'atlas_rows_existing',
       'atlas_rows_skipped',
       'atlas_updates',
-      'atlas_dim_address',
+      ...scratch,
     ]) {
       await execute(connection, `DROP TABLE IF EXISTS ${table}`);
     }

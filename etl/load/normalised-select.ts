@@ -21,6 +21,8 @@ const NULL = 'NULL';
 export interface NormalisingSql {
   /** TEMP tables to create first: dimension lookups and the rows whose id repeats. */
   statements: string[];
+  /** The TEMP tables `statements` create, to drop once the file is written. */
+  tables: string[];
   /** SELECT of every staged row's `_row`, `ticket_id`, `reject_column`, `reject_reason` (NULL = accepted). */
   verdict: string;
   /**
@@ -212,6 +214,7 @@ SELECT
 FROM hashed`;
   return {
     statements: [...dims.statements, repeatsStatement(v, ctx.stagedTable, sourceColumns)],
+    tables: [...dims.tables, 'atlas_repeats'],
     verdict: verdictSelect(bound, ctx, v),
     tickets,
   };
